@@ -1,0 +1,45 @@
+"""textmine: mine German blog text for claims, critiques, citations, actors and topics.
+
+Research API::
+
+    import textmine
+    nlp = textmine.load_pipeline()          # German pipeline + textmine components
+    record = textmine.analyze("Lember kritisiert, dass … (Lember 2018, 4).")
+    with textmine.Corpus("textmine.sqlite") as corpus:
+        corpus.ingest(["feed.xml"])
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from textmine.corpus import Corpus
+
+__all__ = ["Corpus", "__version__", "analyze", "load_pipeline"]
+
+
+def load_pipeline(model: str | None = None) -> "Language":
+    """The German spaCy pipeline with textmine's components (cached per process and model)."""
+    from textmine.nlp.pipeline import load_pipeline as _load
+
+    return _load(model)
+
+
+def analyze(text: str, *, model: str | None = None, id: str | None = None, title: str | None = None) -> dict[str, Any]:
+    """Analyse one text; returns the JSON contract's object (offsets index into ``text``)."""
+    from textmine.analysis import analyze_texts
+
+    return next(analyze_texts(load_pipeline(model), [(id, title, text)])).record
+
+
+def __getattr__(name: str) -> Any:
+    # Corpus is imported lazily so that `import textmine` stays fast and spaCy-free.
+    if name == "Corpus":
+        from textmine.corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'textmine' has no attribute {name!r}")

@@ -1,0 +1,242 @@
+"""The ``textmine`` command: thin Typer wrappers over the library, rendered with Rich.
+
+Exit codes: 0 success; 1 some input could not be read (what could be read is stored);
+2 wrong usage; 3 the database or the model cannot be used; 4 nothing to work on yet.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from textmine import __version__, settings
+from textmine.output import emit_rows
+
+EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_EMPTY = 1, 2, 3, 4
+
+app = typer.Typer(
+    name="textmine",
+    help="Mine German blog archives: ingest feeds, find claims, critiques, citations and actors, fit topics.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", envvar="TEXTMINE_DB", help="Corpus database (default ./textmine.sqlite).")
+ModelOption = typer.Option(None, "--model", envvar="TEXTMINE_MODEL", help="spaCy model to use instead of the default.")
+JsonOption = typer.Option(False, "--json", help="Print JSON for scripts.")
+CsvOption = typer.Option(False, "--csv", help="Print CSV for spreadsheets.")
+
+
+def fail(message: str, code: int, hint: str | None = None) -> None:
+    """One line on stderr (plus an optional hint), then exit with ``code``."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    if hint:
+        err_console.print(f"[dim]hint: {hint}[/]", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def open_corpus(db: str | None, model: str | None = None, *, readonly: bool = False) -> Iterator["Corpus"]:
+    from textmine.corpus import Corpus
+    from textmine.store import StoreError
+
+    path = settings.database_path(db)
+    try:
+        corpus = Corpus(path, model=model, readonly=readonly)
+    except StoreError as error:
+        fail(str(error), EXIT_STORE, "textmine ingest FEED creates the database" if readonly else None)
+    with corpus:
+        yield corpus
+
+
+def _load_pipeline(model: str | None):  # noqa: ANN202 - spaCy Language
+    from textmine.nlp.pipeline import PipelineError, load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except PipelineError as error:
+        fail(str(error), EXIT_STORE)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
+        MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(), console=err_console,
+        transient=True, disable=not err_console.is_terminal,
+    )
+
+
+@app.callback(invoke_without_command=True)
+def main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    """textmine: German blog text mining for researchers."""
+    if version:
+        console.print(f"textmine {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def ingest(
+    feeds: list[str] = typer.Argument(..., help="Feed files, '-' for stdin, or http(s) URLs (RSS 2.0, Atom 1.0, WordPress WXR)."),
+    db: Optional[str] = DbOption,
+    model: Optional[str] = ModelOption,
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for the analysis."),
+    analyse: bool = typer.Option(True, "--analyse/--no-analyse", help="Analyse new and changed posts right away."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Read feeds into the corpus database and analyse new or changed posts.
+
+    Example: [bold]textmine ingest corpus/sample-blog.xml[/]
+    """
+    from textmine.corpus import IngestSummary
+
+    with open_corpus(db, model) as corpus:
+        summary = IngestSummary()
+        with _progress() as progress:
+            read_task = progress.add_task("reading feeds", total=None)
+            analyse_task = None
+
+            def report(stage: str, done: int, total: int | None) -> None:
+                nonlocal analyse_task
+                if stage == "read":
+                    progress.update(read_task, completed=done)
+                else:
+                    if analyse_task is None:
+                        analyse_task = progress.add_task("analysing posts", total=total)
+                    progress.update(analyse_task, completed=done, total=total)
+
+            for feed in feeds:
+                progress.update(read_task, description=f"reading {Path(feed).name if feed != '-' else 'stdin'}")
+                summary.feeds.append(corpus.ingest_feed(feed, progress=report))
+            if analyse:
+                from textmine.nlp.pipeline import PipelineError
+
+                try:
+                    summary.analysed, summary.not_german = corpus.analyse_pending(workers=workers, progress=report)
+                except PipelineError as error:
+                    fail(str(error), EXIT_STORE)
+    if as_json:
+        console.print_json(data=summary.to_dict())
+    else:
+        _print_ingest_summary(summary)
+    for feed in summary.feeds:
+        if feed.error:
+            err_console.print(f"[bold red]error:[/] {feed.source}: {feed.error}", highlight=False, soft_wrap=True)
+    if not summary.ok:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _print_ingest_summary(summary) -> None:  # noqa: ANN001 - IngestSummary
+    table = Table(title="Ingest", title_justify="left")
+    for column in ("feed", "format", "new", "updated", "unchanged", "skipped"):
+        table.add_column(column, justify="right" if column not in ("feed", "format") else "left")
+    for feed in summary.feeds:
+        skipped = ", ".join(f"{n}× {why}" for why, n in feed.skipped.items()) or "0"
+        table.add_row(feed.source, feed.format, str(feed.new), str(feed.updated), str(feed.unchanged), skipped)
+    console.print(table)
+    console.print(f"analysed {summary.analysed} post(s)" + (f", {summary.not_german} not German (flagged, not analysed)" if summary.not_german else ""))
+    for feed in summary.feeds:
+        for warning in feed.warnings:
+            console.print(f"[yellow]warning:[/] {feed.source}: {warning}", highlight=False)
+
+
+@app.command()
+def info(db: Optional[str] = DbOption, model: Optional[str] = ModelOption, as_json: bool = JsonOption) -> None:
+    """Show the pipeline in use and what the database holds.
+
+    Example: [bold]textmine info --json[/]
+    """
+    nlp = _load_pipeline(model)
+    from textmine.analysis import pipeline_id
+
+    data: dict = {
+        "textmine": __version__,
+        "pipeline": pipeline_id(nlp),
+        "model": nlp.meta.get("name"),
+        "components": nlp.pipe_names,
+        "database": str(settings.database_path(db)),
+    }
+    path = settings.database_path(db)
+    if path.exists():
+        with open_corpus(db, model, readonly=True) as corpus:
+            data["posts"] = corpus.store.count_posts()
+            data["topic_runs"] = len(corpus.store.topic_runs())
+    if as_json:
+        console.print_json(data=data)
+        return
+    table = Table(show_header=False, title="textmine", title_justify="left")
+    for key, value in data.items():
+        table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+    console.print(table)
+
+
+@app.command()
+def analyze(
+    file: str = typer.Argument("-", help="A text file, or '-' for stdin."),
+    model: Optional[str] = ModelOption,
+    as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (default: a readable view)."),
+) -> None:
+    """Analyse one German text and print claims, critiques, citations, quotes and actors.
+
+    Example: [bold]echo "Lember kritisiert, dass … (Lember 2018, 4)." | textmine analyze - --json[/]
+    """
+    if file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(file)
+        if not path.is_file():
+            fail(f"{file}: no such file", EXIT_INPUT)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            fail(f"{file}: not UTF-8 text", EXIT_INPUT, "convert it, e.g. iconv -f latin1 -t utf-8")
+    from textmine.analysis import analyze_texts
+    from textmine.ingest.clean import normalize_text
+
+    text = "\n\n".join(p for p in (normalize_text(part) for part in text.replace("\r\n", "\n").split("\n\n")) if p)
+    record = next(analyze_texts(_load_pipeline(model), [(None, None, text)])).record
+    if as_json:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        from textmine.render import print_record
+
+        print_record(console, record)
+
+
+@app.command()
+def export(
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: stdout; parquet needs a file)."),
+    db: Optional[str] = DbOption,
+) -> None:
+    """Export every stored post with its analysis (the JSON contract, one object per post).
+
+    Example: [bold]textmine export --format jsonl --out posts.jsonl[/]
+    """
+    from textmine import export as exporter
+
+    if format not in exporter.FORMATS:
+        fail(f"unknown format {format!r}", EXIT_USAGE, f"choose one of {', '.join(exporter.FORMATS)}")
+    if format == "parquet" and out is None:
+        fail("parquet needs a file", EXIT_USAGE, "add --out posts.parquet")
+    with open_corpus(db, readonly=True) as corpus:
+        records = corpus.export_records()
+        if out is None:
+            exporter.write(records, format, sys.stdout)
+        else:
+            n = exporter.write_file(records, format, out)
+            err_console.print(f"wrote {n} post(s) to {out}")
+
+
+# Further commands live in their own modules, registered on import.
+from textmine import cli_topics as _cli_topics  # noqa: E402,F401
+from textmine import cli_lists as _cli_lists  # noqa: E402,F401

@@ -1,0 +1,220 @@
+"""``textmine topics`` and ``textmine runs``: fit, store, apply and inspect topic models."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from textmine import settings
+from textmine.cli import (EXIT_EMPTY, EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, _progress, app,
+                          console, err_console, fail, open_corpus)
+from textmine.output import emit_rows
+
+
+def _read_seed_words(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        fail(f"{path}: no such file", EXIT_INPUT, "one topic per line, words separated by spaces or commas")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    topics = [[w for w in line.replace(",", " ").split() if w] for line in lines if line.strip() and not line.startswith("#")]
+    if not topics:
+        fail(f"{path}: no seed words in it", EXIT_INPUT, "one topic per line, words separated by spaces or commas")
+    return topics
+
+
+@app.command()
+def topics(
+    k: str = typer.Option("auto", "--k", help="Number of topics: N, 'auto' (sweep 5:30:5) or a range START:STOP:STEP."),
+    method: Optional[str] = typer.Option(None, "--method", help="lda or nmf (default: the measured best, see README)."),
+    seed: int = typer.Option(1, "--seed", help="Random seed: the same seed gives bit-identical topics."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes for the fits."),
+    seed_words: Optional[Path] = typer.Option(None, "--seed-words", help="File with one topic per line of German seed words (guided LDA)."),
+    over_time: Optional[str] = typer.Option(None, "--over-time", help="Topic shares per month, quarter or year (uses the latest run, or --run)."),
+    by: Optional[str] = typer.Option(None, "--by", help="Topics per 'actor' or 'sector' (uses the latest run, or --run)."),
+    apply: Optional[int] = typer.Option(None, "--apply", help="Assign posts to the topics of stored run RUN without refitting."),
+    run: Optional[int] = typer.Option(None, "--run", help="The stored run to use with --over-time/--by (default: latest)."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Write a PNG of the k curve or of the shares over time."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
+) -> None:
+    """Fit a gensim topic model on the stored posts and show topics, shares and example posts.
+
+    Examples: [bold]textmine topics --k 9 --seed 1[/] · [bold]textmine topics --over-time year[/] ·
+    [bold]textmine topics --by sector[/]
+    """
+    from textmine import topics as topic_models
+
+    with open_corpus(db, readonly=False) as corpus:
+        rows = list(corpus.store.terms())
+        if not rows:
+            fail("no analysed posts in the database", EXIT_EMPTY, "run textmine ingest FEED first")
+        if over_time or by:
+            stored = corpus.store.topic_run(run)
+            if stored is None:
+                fail("no stored topic run", EXIT_EMPTY, "run textmine topics first")
+            assignments = corpus.store.topic_assignments(stored["id"])
+            if over_time:
+                _show_over_time(stored, rows, assignments, over_time, plot, as_json, as_csv)
+            else:
+                _show_by(stored, list(corpus.records()), assignments, by, as_json, as_csv)
+            return
+        if apply is not None:
+            _apply_run(corpus, apply, rows, as_json, as_csv)
+            return
+        ids = [r[0] for r in rows]
+        term_lists = [r[2] for r in rows]
+        method = method or topic_models.DEFAULT_METHOD
+        if method not in topic_models.METHODS:
+            fail(f"unknown method {method!r}", EXIT_USAGE, f"choose one of {', '.join(topic_models.METHODS)}")
+        try:
+            ks = topic_models.parse_k(k)
+        except ValueError as error:
+            fail(str(error), EXIT_USAGE, "e.g. --k 9, --k auto or --k 5:30:5")
+        guided = _read_seed_words(seed_words) if seed_words else None
+        curve = None
+        with _progress() as progress:
+            task = progress.add_task("fitting topics", total=None)
+
+            def report(stage: str, fraction: float) -> None:
+                progress.update(task, description=stage, completed=fraction * 100, total=100)
+
+            if len(ks) > 1:
+                best_k, curve = topic_models.choose_k(term_lists, ks, method=method, seed=seed, workers=workers, progress=report)
+            else:
+                best_k = ks[0]
+            model = topic_models.fit_topics(term_lists, best_k, method=method, seed=seed, workers=workers,
+                                            seed_words=guided, progress=report)
+        params = {"k": k, "workers": workers, "seed_words": guided, "posts": len(ids)}
+        run_id = corpus.store.add_topic_run(
+            method=model.method, k=model.k, seed=seed, params=params, coherence=model.coherence,
+            topics=model.topics, model_dir=None,
+            assignments=((pid, int(dom), [round(float(w), 6) for w in weights])
+                         for pid, dom, weights in zip(ids, model.dominant, model.doc_topics)),
+        )
+        model_dir = settings.runs_dir(settings.database_path(db)) / f"run-{run_id}"
+        model.save(model_dir)
+        corpus.store.set_run_model_dir(run_id, str(model_dir))
+        posts = {p.id: p for p in corpus.store.posts(ids)}
+    if curve is not None and not as_json:
+        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: {topic_models.K_RULE})", as_csv=as_csv)
+        if plot:
+            _plot_curve(curve, best_k, plot)
+    payload = {
+        "run": run_id, "k": model.k, "method": model.method, "seed": seed, "coherence": model.coherence,
+        "k_curve": curve,
+        "topics": [{"id": t["id"], "label": t["label"], "terms": t["terms"], "share": t["share"]} for t in model.topics],
+        "posts": [{"id": pid, "url": posts[pid].url, "title": posts[pid].title, "topic": int(dom),
+                   "weights": [round(float(w), 4) for w in weights]}
+                  for pid, dom, weights in zip(ids, model.dominant, model.doc_topics)],
+    }
+    examples = _examples(ids, model, posts)
+    table_rows = [{"topic": t["id"], "label": t["label"], "share": t["share"], "top terms": t["terms"][:8],
+                   "example posts": examples.get(t["id"], [])} for t in model.topics]
+    emit_rows(console, table_rows, as_json=as_json, as_csv=as_csv, json_payload=payload,
+              title=f"Topics (run {run_id}: {model.method}, k={model.k}, seed={seed}; "
+                    f"c_v={model.coherence.get('c_v', float('nan')):.3f}, c_npmi={model.coherence.get('c_npmi', float('nan')):.3f})")
+
+
+def _examples(ids: list[str], model, posts: dict, n: int = 2) -> dict[int, list[str]]:  # noqa: ANN001
+    best: dict[int, list[tuple[float, str]]] = {}
+    for pid, dom, weights in zip(ids, model.dominant, model.doc_topics):
+        best.setdefault(int(dom), []).append((float(weights[int(dom)]), posts[pid].title))
+    return {topic: [title for _, title in sorted(items, reverse=True)[:n]] for topic, items in best.items()}
+
+
+def _apply_run(corpus, run_id: int, rows: list, as_json: bool, as_csv: bool) -> None:  # noqa: ANN001
+    from textmine import topics as topic_models
+
+    stored = corpus.store.topic_run(run_id)
+    if stored is None or not stored.get("model_dir") or not Path(stored["model_dir"]).exists():
+        fail(f"no stored model for run {run_id}", EXIT_INPUT, "textmine runs lists the runs")
+    model = topic_models.TopicModel.load(Path(stored["model_dir"]))
+    done = corpus.store.topic_assignments(run_id)
+    new = [r for r in rows if r[0] not in done]
+    doc_topics = model.transform([r[2] for r in new]) if new else []
+    assignments = [(r[0], int(max(range(len(w)), key=w.__getitem__)), [round(float(x), 6) for x in w]) for r, w in zip(new, doc_topics)]
+    corpus.store.add_topic_assignments(run_id, assignments)
+    labels = {t["id"]: t["label"] for t in stored["topics"]}
+    out = [{"post": pid, "topic": topic, "label": labels.get(topic)} for pid, topic, _ in assignments]
+    emit_rows(console, out, title=f"Assigned {len(out)} new post(s) to run {run_id}", as_json=as_json, as_csv=as_csv)
+
+
+def _show_over_time(stored: dict, rows: list, assignments: dict, freq: str, plot: Path | None, as_json: bool, as_csv: bool) -> None:
+    from textmine import topics as topic_models
+
+    if freq not in ("month", "quarter", "year"):
+        fail(f"unknown period {freq!r}", EXIT_USAGE, "use month, quarter or year")
+    dated = [(published, assignments[pid][1]) for pid, published, _ in rows if pid in assignments and published]
+    if not dated:
+        fail("no dated posts in this run", EXIT_EMPTY)
+    table = topic_models.topic_shares_over_time([d for d, _ in dated], [w for _, w in dated], freq=freq)
+    labels = {t["id"]: t["label"] for t in stored["topics"]}
+    out = [{"period": r["period"], "posts": r["posts"], **{labels.get(i, str(i)): s for i, s in enumerate(r["shares"])}} for r in table]
+    emit_rows(console, out, title=f"Topic shares per {freq} (run {stored['id']})", as_json=as_json, as_csv=as_csv)
+    if plot:
+        _plot_over_time(out, plot)
+
+
+def _show_by(stored: dict, records: list, assignments: dict, by: str, as_json: bool, as_csv: bool) -> None:
+    from textmine.topics_by import topics_by
+
+    if by not in ("actor", "sector"):
+        fail(f"unknown --by {by!r}", EXIT_USAGE, "use actor or sector")
+    rows = topics_by(records, assignments, stored["topics"], key=by)
+    emit_rows(console, rows, title=f"Topics by {by} (run {stored['id']})", as_json=as_json, as_csv=as_csv)
+
+
+def _plot_curve(curve: list[dict], best_k: int, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ks = [r["k"] for r in curve]
+    for key in ("c_v", "c_npmi", "stability"):
+        if key in curve[0]:
+            ax.plot(ks, [r[key] for r in curve], marker="o", label=key)
+    ax.axvline(best_k, color="grey", linestyle="--", label=f"chosen k={best_k}")
+    ax.set_xlabel("k (topics)")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    err_console.print(f"wrote {path}")
+
+
+def _plot_over_time(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    periods = [r["period"] for r in rows]
+    topics = [key for key in rows[0] if key not in ("period", "posts")]
+    bottom = [0.0] * len(rows)
+    for topic in topics:
+        values = [r[topic] for r in rows]
+        ax.bar(periods, values, bottom=bottom, label=topic)
+        bottom = [b + v for b, v in zip(bottom, values)]
+    ax.set_ylabel("share of posts")
+    ax.tick_params(axis="x", rotation=60)
+    ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    err_console.print(f"wrote {path}")
+
+
+@app.command()
+def runs(db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption) -> None:
+    """List the stored topic runs, to compare and reuse them (--apply RUN, --run RUN).
+
+    Example: [bold]textmine runs --json[/]
+    """
+    with open_corpus(db, readonly=True) as corpus:
+        stored = corpus.store.topic_runs()
+    rows = [{"run": r["id"], "created": r["created_at"], "method": r["method"], "k": r["k"], "seed": r["seed"],
+             "c_v": r["coherence"].get("c_v"), "c_npmi": r["coherence"].get("c_npmi"),
+             "labels": [t["label"] for t in r["topics"]]} for r in stored]
+    emit_rows(console, rows, title="Topic runs", as_json=as_json, as_csv=as_csv)

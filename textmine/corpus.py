@@ -1,0 +1,217 @@
+"""A stored corpus: ingest feeds into the database and keep its analyses current.
+
+``Corpus`` is what the CLI and researchers use: ``Corpus(db).ingest(["feed.xml"])`` reads, stores
+and analyses; nothing already stored is lost when a feed is bad, and a post is analysed again only
+when its content (or the pipeline) changed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from textmine.analysis import analyze_texts, detect_language, pipeline_id
+from textmine.ingest.clean import text_of
+from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, read_feed
+from textmine.ingest.sources import SourceError, open_source
+from textmine.store import Store, StoredPost
+
+#: Posts written per transaction.
+WRITE_BATCH = 100
+
+ProgressCallback = Callable[[str, int, int | None], None]
+"""``progress(stage, done, total)``: stage is "read" or "analyse"; total may be unknown (None)."""
+
+
+@dataclass
+class FeedReport:
+    """What happened to one feed."""
+
+    source: str
+    format: str = "unknown"
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "format": self.format, "new": self.new, "updated": self.updated,
+                "unchanged": self.unchanged, "skipped": dict(self.skipped), "error": self.error,
+                "warnings": self.warnings}
+
+
+@dataclass
+class IngestSummary:
+    feeds: list[FeedReport] = field(default_factory=list)
+    analysed: int = 0
+    not_german: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(feed.ok for feed in self.feeds)
+
+    def total(self, attribute: str) -> int:
+        return sum(getattr(feed, attribute) for feed in self.feeds)
+
+    def to_dict(self) -> dict:
+        return {"feeds": [f.to_dict() for f in self.feeds], "new": self.total("new"),
+                "updated": self.total("updated"), "unchanged": self.total("unchanged"),
+                "skipped": sum((f.skipped for f in self.feeds), Counter()).total(),
+                "analysed": self.analysed, "not_german": self.not_german, "ok": self.ok}
+
+
+class Corpus:
+    """The corpus database at ``db`` plus the pipeline that analyses it (loaded when first needed)."""
+
+    def __init__(self, db: str | Path, *, model: str | None = None, readonly: bool = False) -> None:
+        self.store = Store(db, readonly=readonly)
+        self.model = model
+        self._nlp: Language | None = None
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from textmine.nlp.pipeline import load_pipeline
+
+            self._nlp = load_pipeline(self.model)
+        return self._nlp
+
+    # -- ingest ----------------------------------------------------------------------------------
+    def ingest(
+        self, sources: Sequence[str], *, analyse: bool = True, workers: int = 1,
+        progress: ProgressCallback | None = None,
+    ) -> IngestSummary:
+        """Read every source into the store, then analyse what is new or changed."""
+        summary = IngestSummary()
+        for source in sources:
+            summary.feeds.append(self.ingest_feed(source, progress=progress))
+        if analyse:
+            summary.analysed, summary.not_german = self.analyse_pending(workers=workers, progress=progress)
+        return summary
+
+    def ingest_feed(self, source: str, *, progress: ProgressCallback | None = None) -> FeedReport:
+        report = FeedReport(source)
+        info = FeedInfo()
+        seen: set[str] = set()
+        batch: list[Post] = []
+        done = 0
+        try:
+            with open_source(source) as handle:
+                for record in read_feed(handle, info):
+                    report.format = info.format
+                    if isinstance(record, Skipped):
+                        report.skipped[record.reason] += 1
+                        continue
+                    if record.id in seen:
+                        report.skipped["duplicate id within the feed (first kept)"] += 1
+                        continue
+                    seen.add(record.id)
+                    batch.append(record)
+                    if len(batch) >= WRITE_BATCH:
+                        self._write(batch, report, source)
+                        done += len(batch)
+                        batch.clear()
+                        if progress:
+                            progress("read", done, None)
+        except (FeedError, SourceError) as error:
+            report.error = str(error)
+        finally:
+            # Complete items read before an error are kept (one transaction per batch).
+            if batch:
+                self._write(batch, report, source)
+                if progress:
+                    progress("read", done + len(batch), None)
+        report.format = info.format
+        report.warnings.extend(info.warnings)
+        return report
+
+    def _write(self, posts: list[Post], report: FeedReport, source: str) -> None:
+        with self.store.transaction():
+            for post in posts:
+                stored_hash = self.store.post_hash(post.id)
+                if stored_hash == post.content_hash:
+                    report.unchanged += 1
+                    continue
+                if stored_hash is None:
+                    report.new += 1
+                else:
+                    report.updated += 1
+                language = detect_language(text_of(list(post.paragraphs)))
+                self.store.upsert_post(post.to_dict(), feed=source if source != "-" else "stdin", language=language)
+                report.warnings.extend(f"{post.id}: {note}" for note in post.notes)
+
+    # -- analysis --------------------------------------------------------------------------------
+    def analyse_pending(
+        self, *, workers: int = 1, progress: ProgressCallback | None = None, batch_size: int = 16,
+    ) -> tuple[int, int]:
+        """Analyse every post whose current content has no analysis by this pipeline.
+
+        Returns (analysed, of which not German)."""
+        pending = self.store.unanalysed(pipeline_id(self.nlp))
+        if not pending:
+            return 0, 0
+        name = pipeline_id(self.nlp)
+        done = not_german = 0
+        if progress:
+            progress("analyse", 0, len(pending))
+        for start in range(0, len(pending), WRITE_BATCH):
+            posts = list(self.store.posts(pending[start:start + WRITE_BATCH]))
+            items = ((p.id, p.title, text_of(p.paragraphs)) for p in posts)
+            by_id = {p.id: p for p in posts}
+            results = list(analyze_texts(self.nlp, items, batch_size=batch_size, n_process=workers))
+            with self.store.transaction():
+                for result in results:
+                    post = by_id[result.id]
+                    self.store.save_analysis(post.id, post.content_hash, name, result.record, result.terms)
+                    not_german += result.record.get("language") not in (None, "de")
+            done += len(results)
+            if progress:
+                progress("analyse", done, len(pending))
+        return done, not_german
+
+    # -- reading ---------------------------------------------------------------------------------
+    def records(self, ids: Sequence[str] | None = None) -> Iterator[tuple[StoredPost, dict | None]]:
+        """Each stored post with its analysis record, in publication order."""
+        return self.store.records(ids)
+
+    def export_records(self) -> Iterator[dict]:
+        """Per post, the contract's object plus the post's metadata."""
+        for post, record in self.records():
+            yield post_record(post, record)
+
+
+def post_record(post: StoredPost, record: dict | None) -> dict:
+    """The JSON contract's object for a stored post (empty groups when it is not analysed yet)."""
+    base = record or {"text": text_of(post.paragraphs), "sentences": [], "claims": [], "critiques": [],
+                      "citations": [], "quotes": [], "references": [], "actors": [], "language": post.language}
+    return {
+        **base,
+        "id": post.id,
+        "title": post.title,
+        "url": post.url,
+        "author": post.author,
+        "published": post.published,
+        "categories": post.categories,
+        "paragraphs": post.paragraphs,
+    }
+
+
+def iter_analyses(nlp: Language, texts: Iterable[str]) -> Iterator[dict]:
+    """Analyse plain texts (no store) and yield the contract's objects."""
+    for result in analyze_texts(nlp, ((None, None, text) for text in texts)):
+        yield result.record

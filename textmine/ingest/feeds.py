@@ -1,0 +1,365 @@
+"""RSS 2.0, Atom 1.0 and WordPress WXR -> ``Post`` records, streamed item by item.
+
+Why not feedparser: it reads the whole document into memory and has no notion of WXR's
+``wp:status``/``wp:post_type``. lxml's ``iterparse`` streams, and is configured so that it never
+loads a DTD, never touches the network and never expands entities; documents that declare entities
+are refused before parsing. Items are cleared after use, so memory stays flat on huge exports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import io
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+from urllib.parse import urljoin
+
+import lxml.etree
+from dateutil import parser as date_parser
+
+from textmine.ingest.clean import html_to_paragraphs, normalize_text
+
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rss1": "http://purl.org/rss/1.0/",
+}
+_WP_PREFIX = "http://wordpress.org/export/"
+_PROLOG_BYTES = 1 << 16
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_XML_DECL_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?encoding=)([\"'])[^\"']*\2", re.IGNORECASE)
+
+
+class FeedError(Exception):
+    """A feed cannot be read (completely); the message is one line for the user."""
+
+    def __init__(self, message: str, *, kept: int = 0) -> None:
+        super().__init__(message)
+        self.kept = kept
+
+
+@dataclass(frozen=True)
+class Post:
+    """One blog post as plain data (the architecture note's contract)."""
+
+    id: str
+    url: str | None
+    title: str
+    author: str | None
+    published: dt.datetime | None
+    categories: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    content_hash: str
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "author": self.author,
+            "published": self.published.astimezone(dt.timezone.utc).isoformat() if self.published else None,
+            "categories": list(self.categories),
+            "paragraphs": list(self.paragraphs),
+            "content_hash": self.content_hash,
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An item that is not imported, and why (draft, attachment, no content …)."""
+
+    id: str | None
+    title: str | None
+    reason: str
+
+
+@dataclass
+class FeedInfo:
+    """What the reader learnt about the feed while streaming it."""
+
+    format: str = "unknown"
+    title: str | None = None
+    link: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_hash(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
+    """Hash of what is analysed: title and clean paragraphs (not the raw HTML, so that the RSS and
+    the Atom copy of a post hash alike)."""
+    payload = json.dumps([title, list(paragraphs)], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def parse_date(value: str | None) -> dt.datetime | None:
+    """RFC 822 (RSS), RFC 3339 (Atom) or anything dateutil reads; naive dates are taken as UTC."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    parsed: dt.datetime | None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        try:
+            parsed = date_parser.parse(value)
+        except (ValueError, OverflowError):
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed
+
+
+def _local(tag: object) -> str:
+    return lxml.etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _ns(tag: object) -> str:
+    return lxml.etree.QName(tag).namespace or "" if isinstance(tag, str) else ""
+
+
+def _text(element: lxml.etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    text = "".join(element.itertext())
+    return text if text.strip() else None
+
+
+def _child(item: lxml.etree._Element, local: str, namespace: str | None = None) -> lxml.etree._Element | None:
+    for child in item:
+        if _local(child.tag) == local and (namespace is None or _ns(child.tag) == namespace):
+            return child
+    return None
+
+
+def _children(item: lxml.etree._Element, local: str) -> list[lxml.etree._Element]:
+    return [child for child in item if _local(child.tag) == local]
+
+
+def _wp(item: lxml.etree._Element, local: str) -> str | None:
+    for child in item:
+        if _local(child.tag) == local and _ns(child.tag).startswith(_WP_PREFIX):
+            return (_text(child) or "").strip() or None
+    return None
+
+
+def _plain(html_or_text: str | None) -> str:
+    """A title may hold HTML or entities: render it as one line of text."""
+    if not html_or_text:
+        return ""
+    return normalize_text(" ".join(html_to_paragraphs(html_or_text)))
+
+
+def _atom_content(element: lxml.etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    if element.get("type") == "xhtml":
+        return "".join(lxml.etree.tostring(child, encoding="unicode") for child in element)
+    return element.text
+
+
+def _make_post(
+    *, guid: str | None, link: str | None, title: str, author: str | None, published: str | None,
+    categories: list[str], html: str | None, base: str | None,
+) -> Post | Skipped:
+    if link:
+        link = urljoin(base, link.strip()) if base else link.strip()
+    paragraphs = tuple(html_to_paragraphs(html))
+    title = _plain(title)
+    notes = []
+    if not paragraphs and not title:
+        return Skipped(guid or link, None, "no title and no text")
+    if not paragraphs:
+        notes.append("no text (only images or embeds?)")
+    digest = content_hash(title, paragraphs)
+    post_id = (guid or "").strip() or link or f"sha256:{digest[:16]}"
+    date = parse_date(published)
+    if published and date is None:
+        notes.append(f"unparseable date {published.strip()[:40]!r}")
+    cats = tuple(dict.fromkeys(c for c in (normalize_text(c) for c in categories) if c))
+    return Post(
+        id=post_id, url=link, title=title or "(ohne Titel)", author=normalize_text(author) if author else None,
+        published=date, categories=cats, paragraphs=paragraphs, content_hash=digest, notes=tuple(notes),
+    )
+
+
+def _rss_item(item: lxml.etree._Element, base: str | None) -> Post | Skipped:
+    status, post_type = _wp(item, "status"), _wp(item, "post_type")
+    guid_el = _child(item, "guid")
+    guid = (_text(guid_el) or "").strip() or None
+    title = _text(_child(item, "title")) or ""
+    if status is not None or post_type is not None:  # WordPress WXR export
+        if post_type not in (None, "post"):
+            return Skipped(guid, _plain(title), f"WordPress {post_type}, not a post")
+        if status not in (None, "publish"):
+            return Skipped(guid, _plain(title), f"WordPress status {status!r}, not published")
+    encoded = _child(item, "encoded", NS["content"])
+    html = _text(encoded) if encoded is not None else _text(_child(item, "description"))
+    author = _text(_child(item, "creator", NS["dc"])) or _text(_child(item, "author"))
+    categories = [
+        _text(c) or "" for c in _children(item, "category") if c.get("domain") in (None, "category")
+    ]
+    return _make_post(
+        guid=guid, link=_text(_child(item, "link")), title=title, author=author,
+        published=_text(_child(item, "pubDate")) or _text(_child(item, "date", NS["dc"])) or _wp(item, "post_date_gmt"),
+        categories=categories, html=html, base=base,
+    )
+
+
+def _atom_entry(entry: lxml.etree._Element, base: str | None) -> Post | Skipped:
+    link = None
+    for link_el in _children(entry, "link"):
+        if link_el.get("rel", "alternate") == "alternate":
+            link = link_el.get("href")
+            break
+    author_el = _child(entry, "author")
+    author = _text(_child(author_el, "name")) if author_el is not None else None
+    content = _atom_content(_child(entry, "content")) or _atom_content(_child(entry, "summary"))
+    return _make_post(
+        guid=_text(_child(entry, "id")), link=link, title=_text(_child(entry, "title")) or "",
+        author=author, published=_text(_child(entry, "published")) or _text(_child(entry, "updated")),
+        categories=[c.get("term") or c.get("label") or "" for c in _children(entry, "category")],
+        html=content, base=_xml_base(entry, base),
+    )
+
+
+def _check_prolog(handle: BinaryIO) -> None:
+    head = handle.read(_PROLOG_BYTES)
+    handle.seek(0)
+    if not head.strip():
+        raise FeedError("empty input: the feed has no content")
+    if _DOCTYPE.search(head) and _ENTITY_DECL.search(head):
+        raise FeedError(
+            "refused: the feed declares XML entities in a DTD (a known attack: entity expansion or "
+            "external file access); textmine never expands them"
+        )
+
+
+def _transcode(handle: BinaryIO) -> tuple[BinaryIO, str]:
+    """Re-encode a feed whose bytes are not the UTF-8 it declares: each line is read as UTF-8 where
+    it is valid, else as Windows-1252 (the usual culprit); the declaration is set to UTF-8."""
+    handle.seek(0)
+    fixed = tempfile.TemporaryFile()
+    bad_lines = 0
+    first = True
+    for raw in handle:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("cp1252", errors="replace")
+            bad_lines += 1
+        data = line.encode("utf-8")
+        if first:
+            data = _XML_DECL_ENCODING.sub(rb'\1"UTF-8"', data, count=1)
+            first = False
+        fixed.write(data)
+    fixed.seek(0)
+    return fixed, f"{bad_lines} line(s) were not UTF-8 and were read as Windows-1252"
+
+
+def _is_encoding_error(error: lxml.etree.XMLSyntaxError) -> bool:
+    message = str(error).lower()
+    return "encoding" in message or "utf-8" in message or "invalid char" in message
+
+
+def read_feed(handle: BinaryIO, info: FeedInfo | None = None) -> Iterator[Post | Skipped]:
+    """Stream the posts (and skipped items) of an RSS, Atom or WXR feed.
+
+    Raises ``FeedError`` for input that is no feed; for a feed that breaks off, after yielding every
+    complete item (``FeedError.kept`` tells how many).
+    """
+    info = info if info is not None else FeedInfo()
+    _check_prolog(handle)
+    yielded = 0
+    try:
+        for record in _stream(handle, info):
+            yielded += 1
+            yield record
+        return
+    except lxml.etree.XMLSyntaxError as error:
+        if not _is_encoding_error(error):
+            raise _syntax_error(error, yielded) from error
+        first_error = error
+    # The declared encoding was wrong: read it again, transcoded. Items already yielded are
+    # yielded again; storage is idempotent, so they are recognised as unchanged.
+    fixed, warning = _transcode(handle)
+    info.warnings.append(warning)
+    with fixed:
+        try:
+            yield from _stream(fixed, info)
+        except lxml.etree.XMLSyntaxError as error:
+            raise _syntax_error(error, yielded) from first_error
+
+
+def _syntax_error(error: lxml.etree.XMLSyntaxError, kept: int) -> FeedError:
+    line = getattr(error, "lineno", None) or (error.position[0] if error.position else "?")
+    detail = str(error).split(",")[0].strip().rstrip(".")
+    if kept:
+        return FeedError(f"feed breaks off at line {line} ({detail}); kept the {kept} complete item(s) before it", kept=kept)
+    return FeedError(f"not well-formed XML at line {line}: {detail}")
+
+
+def _stream(handle: BinaryIO, info: FeedInfo) -> Iterator[Post | Skipped]:
+    context = lxml.etree.iterparse(
+        handle, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
+        huge_tree=True, remove_comments=True, recover=False,
+    )
+    root_seen = False
+    depth = 0
+    base: str | None = None
+    for event, element in context:
+        if event == "start":
+            depth += 1
+            if not root_seen:
+                root_seen = True
+                info.format = _format_of(element)
+                base = _xml_base(element, None)
+            continue
+        depth -= 1
+        local = _local(element.tag)
+        if info.format in ("rss", "wxr") and depth == 2 and local in ("title", "link") and _ns(element.tag) == "":
+            setattr(info, local, getattr(info, local) or (_text(element) or "").strip() or None)
+            if local == "link" and info.link:
+                base = info.link  # relative item links are relative to the blog, not to the file
+        if info.format == "atom" and depth == 1 and local == "title":
+            info.title = _text(element)
+        if local == "item" and info.format in ("rss", "wxr", "rdf"):
+            yield _rss_item(element, base)
+        elif local == "entry" and info.format == "atom":
+            yield _atom_entry(element, base)
+        else:
+            continue
+        element.clear(keep_tail=False)
+        parent = element.getparent()
+        while parent is not None and element.getprevious() is not None:
+            del parent[0]
+
+
+def _xml_base(element: lxml.etree._Element, default: str | None) -> str | None:
+    """The element's explicit xml:base (http only), else ``default``."""
+    value = element.get("{http://www.w3.org/XML/1998/namespace}base")
+    return value if value and value.startswith(("http://", "https://")) else default
+
+
+def _format_of(root: lxml.etree._Element) -> str:
+    local, namespace = _local(root.tag), _ns(root.tag)
+    if local == "rss":
+        wxr = any(uri.startswith(_WP_PREFIX) for uri in (root.nsmap or {}).values())
+        return "wxr" if wxr else "rss"
+    if local == "feed" and namespace == NS["atom"]:
+        return "atom"
+    if local == "RDF":
+        return "rdf"
+    raise FeedError(f"not a feed: the document is <{local}>, not RSS, Atom or a WordPress export")
+
+
+def read_feed_bytes(data: bytes) -> list[Post | Skipped]:
+    """Convenience for tests and notebooks: every record of a feed given as bytes."""
+    return list(read_feed(io.BytesIO(data)))

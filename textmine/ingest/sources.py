@@ -1,0 +1,116 @@
+"""Open a feed from a path, ``-`` (stdin) or an http(s) URL as a seekable binary file.
+
+Network input is bounded: connect/read timeout, a size cap, a redirect limit and only the http(s)
+schemes. Stdin and URLs are spooled to a temporary file so the XML parser can stream and, when a
+feed lies about its encoding, read it a second time.
+"""
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from textmine import __version__
+
+DEFAULT_TIMEOUT_S = 20.0
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+MAX_REDIRECTS = 5
+_CHUNK = 1 << 16
+
+
+class SourceError(Exception):
+    """A feed source cannot be read; the message is one line for the user."""
+
+
+def is_url(source: str) -> bool:
+    return "://" in source[:12]
+
+
+class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - stdlib signature
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise SourceError(f"refused redirect to a non-http(s) address: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _copy_limited(reader: BinaryIO, writer: BinaryIO, max_bytes: int, what: str) -> None:
+    total = 0
+    while chunk := reader.read(_CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise SourceError(f"{what} is larger than the limit of {max_bytes // (1024 * 1024)} MB")
+        writer.write(chunk)
+    writer.seek(0)
+
+
+def _download(url: str, timeout: float, max_bytes: int) -> BinaryIO:
+    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise SourceError(f"refused {scheme}:// address: only http and https feeds can be fetched")
+    opener = urllib.request.build_opener(_LimitedRedirects())
+    request = urllib.request.Request(url, headers={"User-Agent": f"textmine/{__version__}"})
+    spool = tempfile.TemporaryFile()
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise SourceError(f"{url} is larger than the limit of {max_bytes // (1024 * 1024)} MB")
+            _copy_limited(response, spool, max_bytes, url)
+    except urllib.error.HTTPError as error:
+        spool.close()
+        raise SourceError(f"{url}: HTTP {error.code} {error.reason}") from error
+    except urllib.error.URLError as error:
+        spool.close()
+        raise SourceError(f"{url}: cannot connect ({error.reason})") from error
+    except (TimeoutError, OSError) as error:
+        spool.close()
+        raise SourceError(f"{url}: {error.__class__.__name__}: {error}") from error
+    except SourceError:
+        spool.close()
+        raise
+    return spool
+
+
+@contextlib.contextmanager
+def open_source(
+    source: str, *, timeout: float = DEFAULT_TIMEOUT_S, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[BinaryIO]:
+    """Yield a seekable binary file for ``source`` (path, ``-`` or URL)."""
+    if source == "-":
+        handle: BinaryIO = tempfile.TemporaryFile()
+        _copy_limited(sys.stdin.buffer, handle, max_bytes, "standard input")
+    elif is_url(source):
+        handle = _download(source, timeout, max_bytes)
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise SourceError(f"{source}: no such file")
+        if path.is_dir():
+            raise SourceError(f"{source}: is a folder, not a feed file")
+        try:
+            handle = path.open("rb")
+        except OSError as error:
+            raise SourceError(f"{source}: cannot read ({error.strerror})") from error
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
+def copy_to_temp(handle: BinaryIO) -> BinaryIO:
+    """A temporary copy of ``handle`` (used when a feed must be re-read after transcoding)."""
+    copy = tempfile.TemporaryFile()
+    handle.seek(0)
+    shutil.copyfileobj(handle, copy)
+    copy.seek(0)
+    return copy

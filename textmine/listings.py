@@ -1,0 +1,84 @@
+"""Corpus-wide listings built from stored analysis records (pure functions over the JSON contract)."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+
+def _posts(records: Iterable[tuple[object, dict | None]]) -> list[tuple[object, dict]]:
+    return [(post, record) for post, record in records if record]
+
+
+def citation_rows(records: Iterable[tuple[object, dict | None]], by: str = "author") -> list[dict]:
+    """Most-cited authors (``by="author"``), works (author + year, ``"work"``) or every citation (``"post"``)."""
+    rows: list[dict] = []
+    counts: Counter = Counter()
+    posts_of: dict = defaultdict(set)
+    for post, record in _posts(records):
+        for citation in record["citations"]:
+            authors = citation.get("authors") or []
+            if by == "post":
+                rows.append({"post": post.id, "title": post.title, "kind": citation["kind"], "authors": authors,
+                             "year": citation.get("year"), "pages": citation.get("pages"), "text": citation["text"]})
+                continue
+            keys = authors if by == "author" else ["/".join(authors) + (f" {citation.get('year')}" if citation.get("year") else "")]
+            for key in keys:
+                counts[key] += 1
+                posts_of[key].add(post.id)
+    if by == "post":
+        return rows
+    label = "author" if by == "author" else "work"
+    return [{label: key, "citations": n, "posts": len(posts_of[key])} for key, n in counts.most_common()]
+
+
+def _matches(value: str | None, wanted: str | None) -> bool:
+    return wanted is None or (value is not None and wanted.casefold() in value.casefold())
+
+
+def claim_rows(records, *, post: str | None = None, holder: str | None = None) -> list[dict]:
+    return [
+        {"post": p.id, "title": p.title, "holder": c["holder"], "score": c["score"], "text": c["text"]}
+        for p, record in _posts(records) if post is None or p.id == post
+        for c in record["claims"] if _matches(c["holder"], holder)
+    ]
+
+
+def critique_rows(records, *, post: str | None = None, critic: str | None = None, target: str | None = None) -> list[dict]:
+    return [
+        {"post": p.id, "title": p.title, "critic": c["critic"], "target": c.get("target"), "score": c["score"], "text": c["text"]}
+        for p, record in _posts(records) if post is None or p.id == post
+        for c in record["critiques"] if _matches(c["critic"], critic) and _matches(c.get("target"), target)
+    ]
+
+
+def count_rows(rows: list[dict], key: str) -> list[dict]:
+    """How many rows per value of ``key`` (e.g. critiques per target)."""
+    counts = Counter(row.get(key) or "(none)" for row in rows)
+    return [{key: value, "count": n} for value, n in counts.most_common()]
+
+
+def actor_rows(records, *, sector: str | None = None, type: str | None = None) -> list[dict]:
+    """One row per canonical actor: mentions, posts, type, sector, critiques it gives and receives."""
+    mentions: Counter = Counter()
+    posts: dict = defaultdict(set)
+    meta: dict = {}
+    as_critic: Counter = Counter()
+    as_target: Counter = Counter()
+    for post, record in _posts(records):
+        for actor in record["actors"]:
+            key = actor["canonical"]
+            mentions[key] += 1
+            posts[key].add(post.id)
+            meta.setdefault(key, (actor["type"], actor["sector"]))
+        for critique in record["critiques"]:
+            as_critic[critique["critic"]] += 1
+            if critique.get("target"):
+                as_target[critique["target"]] += 1
+    rows = []
+    for key, n in mentions.most_common():
+        actor_type, actor_sector = meta[key]
+        if (sector and actor_sector != sector) or (type and actor_type != type):
+            continue
+        rows.append({"actor": key, "type": actor_type, "sector": actor_sector, "mentions": n,
+                     "posts": len(posts[key]), "critic_of": as_critic[key], "criticised": as_target[key]})
+    return rows

@@ -1,0 +1,69 @@
+"""Load the German pipeline once per process and add textmine's components.
+
+Order of choice: the model the caller names (or ``TEXTMINE_MODEL``) > ``de_core_news_sm`` if it is
+installed > textmine's own offline pipeline (``textmine.nlp.german``).
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+
+import spacy
+from spacy.language import Language
+
+from textmine.nlp import german
+from textmine.nlp.extensions import register_extensions
+
+#: The textmine components, in the order they run: citations feed actors (cited authors are
+#: persons), and both feed arguments (holders, critics and targets).
+TEXTMINE_COMPONENTS: tuple[str, ...] = ("textmine_citations", "textmine_actors", "textmine_arguments")
+DEFAULT_MODEL = "de_core_news_sm"
+
+
+class PipelineError(RuntimeError):
+    """The named pipeline cannot be loaded."""
+
+
+def resolve_model_name(model: str | None = None) -> str | None:
+    """The spaCy model to load, or ``None`` for textmine's offline pipeline."""
+    name = model or os.environ.get("TEXTMINE_MODEL") or None
+    if name:
+        return name
+    if importlib.util.find_spec(DEFAULT_MODEL) is not None:
+        return DEFAULT_MODEL
+    return None
+
+
+def add_textmine_components(nlp: Language) -> Language:
+    """Add every textmine component that the pipeline does not have yet."""
+    _import_components()
+    for component in TEXTMINE_COMPONENTS:
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component)
+    return nlp
+
+
+def _import_components() -> None:
+    # Importing the modules registers their factories with spaCy.
+    from textmine.nlp import actors, arguments, citations  # noqa: F401
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The German pipeline with textmine's components; loaded once per process and model."""
+    register_extensions()
+    _import_components()
+    name = resolve_model_name(model)
+    if name is None:
+        nlp = german.offline_pipeline()
+    else:
+        try:
+            nlp = spacy.load(name)
+        except OSError as error:
+            raise PipelineError(
+                f"cannot load spaCy model {name!r}: install it (python -m spacy download {name}) "
+                "or unset TEXTMINE_MODEL to use textmine's own German pipeline"
+            ) from error
+        german.customize_tokenizer(nlp)
+    return add_textmine_components(nlp)
