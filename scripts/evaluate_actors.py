@@ -1,0 +1,177 @@
+"""Evaluate ``textmine_actors`` against ``gold/actors.jsonl``.
+
+Each gold line is one post: ``{"post_id", "source", "actors": [{"start", "end", "canonical", "type",
+"sector"}]}`` with character offsets into ``"\\n\\n".join(html_to_paragraphs(content))``. Sources are
+``corpus/…`` (in this repository) or ``shared:corpus/…`` (in ``../shared``; skipped when absent).
+
+A predicted actor matches a gold actor when their character ranges overlap (one-to-one, exact
+ranges first). Reported: precision and recall for named (person, organisation) and collective
+actors, canonical-form and sector accuracy on the matches. The last line is a JSON object.
+
+    PYTHONPATH=. python scripts/evaluate_actors.py [--gold gold/actors.jsonl] [--blank] [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+NAMED = {"person", "organisation"}
+
+
+def source_path(source: str) -> Path:
+    """``shared:corpus/x.xml`` -> ../shared/corpus/x.xml; ``corpus/x.xml`` -> repo path."""
+    if source.startswith("shared:"):
+        return SHARED / source.removeprefix("shared:")
+    return ROOT / source
+
+
+def post_texts(path: Path) -> dict[str, str]:
+    """Feed guid -> post text, as the pipeline sees it."""
+    import feedparser
+
+    from textmine.ingest.clean import html_to_paragraphs
+
+    feed = feedparser.parse(str(path))
+    texts = {}
+    for entry in feed.entries:
+        html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
+        texts[entry.get("id") or entry.get("link")] = "\n\n".join(html_to_paragraphs(html))
+    return texts
+
+
+def build_pipeline(blank: bool):
+    """textmine's pipeline, or a bare tokenizer + sentencizer + textmine_actors with ``blank``."""
+    import spacy
+
+    if not blank:
+        from textmine.nlp.pipeline import load_pipeline
+
+        return load_pipeline()
+    import textmine.nlp.actors  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_actors")
+    return nlp
+
+
+def category(actor_type: str) -> str:
+    return "named" if actor_type in NAMED else "collective"
+
+
+def match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs of overlapping actors, exact ranges first."""
+    pairs = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for exact in (True, False):
+        for gi, g in enumerate(gold):
+            if gi in used_gold:
+                continue
+            for pi, p in enumerate(predicted):
+                if pi in used_pred:
+                    continue
+                same = (g["start"], g["end"]) == (p["start"], p["end"])
+                overlap = g["start"] < p["end"] and p["start"] < g["end"]
+                if same if exact else overlap:
+                    pairs.append((gi, pi))
+                    used_gold.add(gi)
+                    used_pred.add(pi)
+                    break
+    return pairs
+
+
+def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
+    counts: Counter[str] = Counter()
+    texts_by_source: dict[str, dict[str, str]] = {}
+    posts = 0
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        path = source_path(record["source"])
+        if not path.exists():
+            print(f"skipped {record['post_id']}: {path} not present", file=sys.stderr)
+            continue
+        texts = texts_by_source.setdefault(record["source"], post_texts(path))
+        text = texts[record["post_id"]]
+        doc = nlp(text)
+        predicted = [
+            {"start": s.start_char, "end": s.end_char, "text": s.text, "canonical": s._.canonical,
+             "type": s._.actor_type, "sector": s._.sector}
+            for s in doc.spans["actors"]
+        ]
+        gold = record["actors"]
+        posts += 1
+        pairs = match(gold, predicted)
+        matched_gold = {gi for gi, _ in pairs}
+        matched_pred = {pi for _, pi in pairs}
+        for g in gold:
+            counts[f"gold_{category(g['type'])}"] += 1
+        for p in predicted:
+            counts[f"pred_{category(p['type'])}"] += 1
+        for gi, pi in pairs:
+            g, p = gold[gi], predicted[pi]
+            counts[f"tp_gold_{category(g['type'])}"] += 1
+            counts[f"tp_pred_{category(p['type'])}"] += 1
+            counts["matched"] += 1
+            counts["canonical_ok"] += g["canonical"] == p["canonical"]
+            counts["sector_ok"] += g["sector"] == p["sector"]
+            counts["type_ok"] += g["type"] == p["type"]
+            if show_errors and (g["canonical"], g["sector"], g["type"]) != (p["canonical"], p["sector"], p["type"]):
+                print(f"WRONG  {record['post_id']} {text[g['start']:g['end']]!r}: gold {g['canonical']}/{g['type']}/{g['sector']} "
+                      f"pred {p['canonical']}/{p['type']}/{p['sector']}")
+        if show_errors:
+            for gi, g in enumerate(gold):
+                if gi not in matched_gold:
+                    print(f"MISSED {record['post_id']} {g['start']} {text[g['start']:g['end']]!r} ({g['canonical']}, {g['type']})")
+            for pi, p in enumerate(predicted):
+                if pi not in matched_pred:
+                    print(f"EXTRA  {record['post_id']} {p['start']} {p['text']!r} ({p['canonical']}, {p['type']})")
+    return summarise(counts, posts)
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return round(numerator / denominator, 4) if denominator else 0.0
+
+
+def summarise(counts: Counter[str], posts: int) -> dict[str, Any]:
+    predicted = counts["pred_named"] + counts["pred_collective"]
+    return {
+        "posts": posts,
+        "gold_named": counts["gold_named"],
+        "gold_collective": counts["gold_collective"],
+        "predicted": predicted,
+        "recall_named": _ratio(counts["tp_gold_named"], counts["gold_named"]),
+        "recall_collective": _ratio(counts["tp_gold_collective"], counts["gold_collective"]),
+        "precision_named": _ratio(counts["tp_pred_named"], counts["pred_named"]),
+        "precision_collective": _ratio(counts["tp_pred_collective"], counts["pred_collective"]),
+        "precision": _ratio(counts["matched"], predicted),
+        "recall": _ratio(counts["matched"], counts["gold_named"] + counts["gold_collective"]),
+        "canonical_accuracy": _ratio(counts["canonical_ok"], counts["matched"]),
+        "sector_accuracy": _ratio(counts["sector_ok"], counts["matched"]),
+        "type_accuracy": _ratio(counts["type_ok"], counts["matched"]),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "gold" / "actors.jsonl")
+    parser.add_argument("--blank", action="store_true", help="bare pipeline: tokenizer + sentencizer + textmine_actors")
+    parser.add_argument("--errors", action="store_true", help="list missed, extra and wrongly canonicalised actors")
+    args = parser.parse_args(argv)
+    result = evaluate(args.gold, build_pipeline(args.blank), show_errors=args.errors)
+    for key, value in result.items():
+        print(f"{key:22} {value}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
