@@ -87,16 +87,27 @@ def actors(
 
     Example: [bold]textmine actors --sector economy --network actors.graphml[/]
     """
+    from textmine.corpus import post_record
+
     with open_corpus(db, readonly=True) as corpus:
         records = list(corpus.records())
+        run = corpus.store.topic_run()
+        assignments = corpus.store.topic_assignments(run["id"]) if run else {}
     if network is not None:
-        from textmine.actor_network import write_network
+        from textmine.actor_network import build_network, write_network
 
         if network.suffix.lower() not in (".graphml", ".csv"):
             fail(f"{network}: unknown network format", EXIT_USAGE, "use a .graphml or .csv file name")
-        nodes, edges = write_network([r for _, r in records if r], network)
-        err_console.print(f"wrote {nodes} actors and {edges} edges to {network}")
+        graph = build_network(post_record(post, record) for post, record in records if record)
+        written = write_network(graph, network)
+        err_console.print(f"wrote {graph.number_of_nodes()} actors and {graph.number_of_edges()} edges to {', '.join(map(str, written))}")
     rows = listings.actor_rows(records, sector=sector, type=type)
+    if run:
+        from textmine.topics_by import topics_by
+
+        per_actor = {row["actor"]: row["topics"] for row in topics_by(records, assignments, run["topics"], key="actor", top=2)}
+        for row in rows:
+            row["topics"] = per_actor.get(row["actor"], [])
     emit_rows(console, rows, title="Actors", as_json=as_json, as_csv=as_csv)
 
 

@@ -58,27 +58,8 @@ def count_rows(rows: list[dict], key: str) -> list[dict]:
 
 
 def actor_rows(records, *, sector: str | None = None, type: str | None = None) -> list[dict]:
-    """One row per canonical actor: mentions, posts, type, sector, critiques it gives and receives."""
-    mentions: Counter = Counter()
-    posts: dict = defaultdict(set)
-    meta: dict = {}
-    as_critic: Counter = Counter()
-    as_target: Counter = Counter()
-    for post, record in _posts(records):
-        for actor in record["actors"]:
-            key = actor["canonical"]
-            mentions[key] += 1
-            posts[key].add(post.id)
-            meta.setdefault(key, (actor["type"], actor["sector"]))
-        for critique in record["critiques"]:
-            as_critic[critique["critic"]] += 1
-            if critique.get("target"):
-                as_target[critique["target"]] += 1
-    rows = []
-    for key, n in mentions.most_common():
-        actor_type, actor_sector = meta[key]
-        if (sector and actor_sector != sector) or (type and actor_type != type):
-            continue
-        rows.append({"actor": key, "type": actor_type, "sector": actor_sector, "mentions": n,
-                     "posts": len(posts[key]), "critic_of": as_critic[key], "criticised": as_target[key]})
-    return rows
+    """One row per canonical actor (mentions, posts, type, sector, critiques given and received)."""
+    from textmine.actor_network import actor_table
+
+    rows = actor_table(record for _, record in _posts(records))
+    return [row for row in rows if (sector is None or row["sector"] == sector) and (type is None or row["type"] == type)]

@@ -1,0 +1,214 @@
+"""Evaluate ``textmine_citations`` against ``gold/citations.jsonl``.
+
+Each gold line is one post: ``{"post_id", "source", "citations": [{"start", "end", "kind", "authors",
+"year", "pages", "reference"}], "quotes": [{"start", "end", "source"}], "references": [{"start",
+"end", "authors", "year", …}]}`` with character offsets into ``"\\n\\n".join(html_to_paragraphs(content))``.
+Sources are ``corpus/…`` (this repository) or ``shared:corpus/…`` (``../shared``; skipped when absent).
+
+Spans match one-to-one when they overlap and both boundaries are within a small tolerance, or
+when the shorter span lies mostly inside the longer one. Reported: precision/recall/F1 for
+detection and, end to end, for authors, year and pages (a prediction counts only if matched and the
+field is right); linking accuracy (``reference``) over matched gold citations; quote detection and
+source accuracy; bibliography entry detection and per-field accuracy. The last line is JSON.
+
+    PYTHONPATH=. python scripts/evaluate_citations.py [--gold gold/citations.jsonl] [--blank] [--errors]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TOLERANCE = 3
+
+
+def source_path(source: str) -> Path:
+    """``shared:corpus/x.xml`` -> ../shared/corpus/x.xml; ``corpus/x.xml`` -> repo path."""
+    if source.startswith("shared:"):
+        return SHARED / source.removeprefix("shared:")
+    return ROOT / source
+
+
+def post_texts(path: Path) -> dict[str, str]:
+    """Feed guid -> post text, as the pipeline sees it."""
+    import feedparser
+
+    from textmine.ingest.clean import html_to_paragraphs
+
+    texts = {}
+    for entry in feedparser.parse(str(path)).entries:
+        html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
+        texts[entry.get("id") or entry.get("link")] = "\n\n".join(html_to_paragraphs(html))
+    return texts
+
+
+def build_pipeline(blank: bool):
+    """textmine's pipeline, or spacy.blank("de") + sentencizer + textmine_citations."""
+    import spacy
+
+    if not blank:
+        from textmine.nlp.pipeline import load_pipeline
+
+        return load_pipeline()
+    import textmine.nlp.citations  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")
+    return nlp
+
+
+def spans_match(a: dict, b: dict) -> bool:
+    """Same span up to a few characters, or the shorter mostly inside the longer."""
+    overlap = min(a["end"], b["end"]) - max(a["start"], b["start"])
+    if overlap <= 0:
+        return False
+    if abs(a["start"] - b["start"]) <= TOLERANCE and abs(a["end"] - b["end"]) <= TOLERANCE:
+        return True
+    shorter = min(a["end"] - a["start"], b["end"] - b["start"])
+    return overlap >= 0.8 * shorter
+
+
+def align(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index), closest boundaries first."""
+    candidates = sorted(
+        (abs(g["start"] - p["start"]) + abs(g["end"] - p["end"]), gi, pi)
+        for gi, g in enumerate(gold) for pi, p in enumerate(pred) if spans_match(g, p)
+    )
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def norm(value: Any) -> Any:
+    """Compare names regardless of apostrophe form and case."""
+    if isinstance(value, str):
+        return value.replace("’", "'").strip().lower()
+    if isinstance(value, list):
+        return [norm(v) for v in value]
+    return value
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def predict(nlp, text: str) -> dict[str, list[dict]]:
+    doc = nlp(text)
+    return {
+        "citations": [{"start": s.start_char, "end": s.end_char, "kind": s._.kind, "authors": list(s._.authors or []),
+                       "year": s._.year, "pages": s._.pages, "reference": s._.reference} for s in doc.spans["citations"]],
+        "quotes": [{"start": s.start_char, "end": s.end_char, "source": s._.source} for s in doc.spans["quotes"]],
+        "references": [{"start": s.start_char, "end": s.end_char, "authors": list(s._.authors or []), "year": s._.year,
+                        "title": s._.title, "container": s._.container, "editors": list(s._.editors or []),
+                        "publisher": s._.publisher, "place": s._.place, "pages": s._.pages}
+                       for s in doc.spans["references"]],
+    }
+
+
+def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict[str, Any]:
+    """Scores over every gold post whose feed is available."""
+    nlp = build_pipeline(blank)
+    texts_by_source: dict[str, dict[str, str]] = {}
+    counts: dict[str, int] = {k: 0 for k in (
+        "gold", "pred", "matched", "authors", "year", "pages", "kind", "link_total", "link_ok",
+        "q_gold", "q_pred", "q_matched", "q_source", "r_gold", "r_pred", "r_matched")}
+    ref_fields = ("authors", "year", "title", "container", "editors", "publisher", "place")
+    ref_ok = {f: 0 for f in ref_fields}
+    ref_seen = {f: 0 for f in ref_fields}
+    posts = skipped = 0
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        path = source_path(record["source"])
+        if not path.exists():
+            skipped += 1
+            continue
+        if record["source"] not in texts_by_source:
+            texts_by_source[record["source"]] = post_texts(path)
+        text = texts_by_source[record["source"]].get(record["post_id"])
+        if text is None:
+            skipped += 1
+            continue
+        posts += 1
+        pred = predict(nlp, text)
+        gold_c, pred_c = record["citations"], pred["citations"]
+        counts["gold"] += len(gold_c)
+        counts["pred"] += len(pred_c)
+        pairs = align(gold_c, pred_c)
+        counts["matched"] += len(pairs)
+        for gi, pi in pairs:
+            g, p = gold_c[gi], pred_c[pi]
+            for field in ("authors", "year", "pages", "kind"):
+                if norm(g[field]) == norm(p[field]):
+                    counts[field] += 1
+                elif errors:
+                    print(f"{record['post_id']} {text[g['start']:g['end']]!r} {field}: gold {g[field]!r} pred {p[field]!r}")
+            counts["link_total"] += 1
+            counts["link_ok"] += g.get("reference") == p["reference"]
+        if errors:
+            matched_g = {gi for gi, _ in pairs}
+            matched_p = {pi for _, pi in pairs}
+            for gi, g in enumerate(gold_c):
+                if gi not in matched_g:
+                    print(f"{record['post_id']} MISSED {text[g['start']:g['end']]!r}")
+            for pi, p in enumerate(pred_c):
+                if pi not in matched_p:
+                    print(f"{record['post_id']} SPURIOUS {text[p['start']:p['end']]!r}")
+        q_pairs = align(record["quotes"], pred["quotes"])
+        counts["q_gold"] += len(record["quotes"])
+        counts["q_pred"] += len(pred["quotes"])
+        counts["q_matched"] += len(q_pairs)
+        counts["q_source"] += sum(norm(record["quotes"][g]["source"]) == norm(pred["quotes"][p]["source"]) for g, p in q_pairs)
+        r_pairs = align(record["references"], pred["references"])
+        counts["r_gold"] += len(record["references"])
+        counts["r_pred"] += len(pred["references"])
+        counts["r_matched"] += len(r_pairs)
+        for gi, pi in r_pairs:
+            g, p = record["references"][gi], pred["references"][pi]
+            for field in ref_fields:
+                if field in g:  # shared posts carry no titles (their text stays out of the repo)
+                    ref_seen[field] += 1
+                    ref_ok[field] += norm(g[field]) == norm(p[field])
+    result: dict[str, Any] = {"posts": posts, "skipped_posts": skipped, "gold_citations": counts["gold"],
+                              "pipeline": "blank+sentencizer" if blank else "load_pipeline"}
+    result["detection"] = prf(counts["matched"], counts["pred"], counts["gold"])
+    for field in ("authors", "year", "pages", "kind"):
+        result[field] = prf(counts[field], counts["pred"], counts["gold"])
+    result["linking_accuracy"] = round(counts["link_ok"] / counts["link_total"], 4) if counts["link_total"] else None
+    result["quotes"] = prf(counts["q_matched"], counts["q_pred"], counts["q_gold"])
+    result["quote_source_accuracy"] = round(counts["q_source"] / counts["q_matched"], 4) if counts["q_matched"] else None
+    result["references"] = prf(counts["r_matched"], counts["r_pred"], counts["r_gold"])
+    result["reference_fields"] = {f: round(ref_ok[f] / ref_seen[f], 4) if ref_seen[f] else None for f in ref_fields}
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=ROOT / "gold" / "citations.jsonl")
+    parser.add_argument("--blank", action="store_true", help="spacy.blank('de') + sentencizer instead of load_pipeline()")
+    parser.add_argument("--errors", action="store_true", help="print every mismatch")
+    args = parser.parse_args(argv)
+    result = evaluate(args.gold, blank=args.blank, errors=args.errors)
+    for key in ("detection", "authors", "year", "pages", "kind", "quotes", "references"):
+        scores = result[key]
+        print(f"{key:<12} P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}")
+    print(f"linking accuracy {result['linking_accuracy']}  quote source accuracy {result['quote_source_accuracy']}")
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

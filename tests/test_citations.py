@@ -1,0 +1,242 @@
+"""textmine_citations: citation forms of issue 4, quotes, bibliographies, links, linear time."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import textmine.nlp.citations  # noqa: F401  (registers the factory)
+from textmine.nlp.citation_parse import extract, find_parens, parse_entry, repair_hyphenation
+from textmine.nlp.citation_lexicon import load_lexicons
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")
+    return nlp
+
+
+def cites(text: str) -> list[tuple]:
+    return [(text[c.start:c.end], c.kind, c.authors, c.year, c.pages) for c in extract(text).citations]
+
+
+@pytest.mark.parametrize("text, authors, year, pages", [
+    ("(Lember 2018, 4)", ["Lember"], 2018, "4"),
+    ("(Kaiser 2013: 87)", ["Kaiser"], 2013, "87"),
+    ("(Dolata 2018, 123ff)", ["Dolata"], 2018, "123ff"),
+    ("(O’Brien/Evans 2017, 1409f)", ["O’Brien", "Evans"], 2017, "1409f"),
+    ("(vgl. Brandt/Oyelaran 2006: 12)", ["Brandt", "Oyelaran"], 2006, "12"),
+    ("(Schmidt et al. 2020)", ["Schmidt"], 2020, None),
+    ("(Yilmaz u.a. 2015)", ["Yilmaz"], 2015, None),
+    ("(DZI 2019b, 3)", ["DZI"], 2019, "3"),
+    ("(Statistisches Bundesamt 2021)", ["Statistisches Bundesamt"], 2021, None),
+    ("(vgl. auch KGSt 2017, S. 40)", ["KGSt"], 2017, "40"),
+    ("(Quelle: Engagementatlas 2009: o.S.)", ["Engagementatlas"], 2009, "o.S."),
+    ("(Lember 2018, S. 12-19)", ["Lember"], 2018, "12-19"),
+    ("(Lind- ner/ Kaiser 2016)", ["Lindner", "Kaiser"], 2016, None),
+])
+def test_parenthetical(text, authors, year, pages):
+    found = cites(f"Das ist so {text}. Weiter.")
+    assert found == [(text, "parenthetical", authors, year, pages)]
+
+
+def test_several_in_one_parenthesis_are_separate():
+    text = "Viel Literatur (vgl. Kaiser 2013: 90; Lenz 2008: 14; de Vries/Lindner 2011: 7) dazu."
+    assert [(c[0], c[2], c[3], c[4]) for c in cites(text)] == [
+        ("Kaiser 2013: 90", ["Kaiser"], 2013, "90"),
+        ("Lenz 2008: 14", ["Lenz"], 2008, "14"),
+        ("de Vries/Lindner 2011: 7", ["de Vries", "Lindner"], 2011, "7"),
+    ]
+    years = [(c[2], c[3]) for c in cites("Das wurde untersucht (Brandt & Oyelaran 2006, 2009).")]
+    assert years == [(["Brandt", "Oyelaran"], 2006), (["Brandt", "Oyelaran"], 2009)]
+
+
+def test_narrative_forms():
+    text = ("Laut Lember (2018, 4) ist das so. Dolata/Schrape (2018) sehen es anders, so Hanna Lenz (2021). "
+            "Kaiser und Lenz (2010, 2014) meinen das. Putnams (2000) Sozialkapital ist bekannt. "
+            "O’Brien und Evans (2017) fragten 32 Personen. Später heißt es genauer (2000, 9).")
+    found = [(c[1], c[2], c[3], c[4]) for c in cites(text)]
+    assert found == [
+        ("narrative", ["Lember"], 2018, "4"),
+        ("narrative", ["Dolata", "Schrape"], 2018, None),
+        ("narrative", ["Lenz"], 2021, None),
+        ("narrative", ["Kaiser", "Lenz"], 2010, None),
+        ("narrative", ["Kaiser", "Lenz"], 2014, None),
+        ("narrative", ["Putnam"], 2000, None),
+        ("narrative", ["O’Brien", "Evans"], 2017, None),
+        ("narrative", ["Putnam"], 2000, "9"),
+    ]
+
+
+def test_bare_year_continues_the_author_just_named():
+    text = "Auch die Exklusion spricht Veiko Lember an (2018, 9). Er meint es ernst (Lember 2018, 4)."
+    assert cites(text)[0][1:] == ("narrative", ["Lember"], 2018, "9")
+
+
+def test_ibid_takes_the_previous_source():
+    text = "Erst (O’Brien/Evans 2017, 1409f), dann (ebd., 1411), dann (ebenda) und (a.a.O., S. 3)."
+    found = cites(text)
+    assert [(c[1], c[2], c[3], c[4]) for c in found[1:]] == [
+        ("ibid", ["O’Brien", "Evans"], 2017, "1411"),
+        ("ibid", ["O’Brien", "Evans"], 2017, None),
+        ("ibid", ["O’Brien", "Evans"], 2017, "3"),
+    ]
+
+
+def test_author_only_after_a_quote_and_quote_sources():
+    text = ("Die Entwicklung “proprietärer technischer Systemwelten” (Dolata) ist klar. "
+            "Er sagt „das ist gut“ (Lember 2018, 4) und »so« (Kaiser 2013) und \"na\" (Lenz 2008). "
+            "„Zu wenig“, schreibt Ritter (2024, 31). Sie sind “Gatekeeper”. Ein Satz (Dolata) ohne Zitat.")
+    result = extract(text)
+    assert [(c.kind, c.authors) for c in result.citations if c.kind == "author_only"] == [("author_only", ["Dolata"])]
+    assert [q.source for q in result.quotes] == ["Dolata", "Lember", "Kaiser", "Lenz", "Ritter", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Im März 2016 kam der Engagementbericht 2020 heraus, passend zur Agenda 2030.",
+    "Mit der Förderperiode 2021-2027 (Förderperiode 2021-2027) ändert sich viel.",
+    "Das steht im Anhang (S. 12) und (siehe oben).",
+    "Erschienen bei Beltz, Weinheim 2012 (Beltz, Weinheim 2012).",
+    "Das war (im März 2016) und (Agenda 2030) und (Engagementbericht 2020) und (seit 2019).",
+    "Die Umfrage (2019) zeigt das, die Studie ePflege aus dem Jahr 2017 auch.",
+    "Es gibt Monopole (Google im Bereich der Suchmaschinen) und (1990er Jahre).",
+])
+def test_not_citations(text):
+    assert cites(text) == []
+
+
+def test_bibliography_parsed_and_linked(nlp):
+    text = ("Laut Lember (2018, 4) gilt das (ebd., 7). Der Sammelband von Kreidenweis (2018) zeigt es.\n\n"
+            "Literatur:\n\n"
+            "Lember, Veiko (2018): The role of things, in: Brandsen, T./Steen, T. /Verschuere, B. (Hrsg): "
+            "Co-production: engaging citizens. Routledge, im Erscheinen.\n\n"
+            "Pelka, Bastian (2018): Teilhabe: Aufgaben der Verbände, in: Kreidenweis, Helmut (Hrsg): "
+            "Digitaler Wandel, Baden-Baden: Nomos\n\n"
+            "Putnam, Robert D. (2000): Bowling Alone. The Collapse of Community. New York: Simon & Schuster.")
+    doc = nlp(text)
+    refs = doc.spans["references"]
+    assert [list(r._.authors) for r in refs] == [["Lember, Veiko"], ["Pelka, Bastian"], ["Putnam, Robert D."]]
+    lember, pelka, putnam = refs
+    assert (lember._.year, lember._.title, lember._.container) == (2018, "The role of things", "Co-production: engaging citizens")
+    assert (lember._.editors, lember._.publisher, lember._.place) == (["Brandsen, T.", "Steen, T.", "Verschuere, B."], "Routledge", None)
+    assert (pelka._.editors, pelka._.container, pelka._.place, pelka._.publisher) == (
+        ["Kreidenweis, Helmut"], "Digitaler Wandel", "Baden-Baden", "Nomos")
+    assert (putnam._.title, putnam._.place, putnam._.publisher) == (
+        "Bowling Alone. The Collapse of Community", "New York", "Simon & Schuster")
+    assert [(c.text, c._.reference) for c in doc.spans["citations"]] == [
+        ("Lember (2018, 4)", 0), ("(ebd., 7)", 0), ("Kreidenweis (2018)", 1)]
+    section = doc.spans["bibliography"]
+    assert len(section) == 1 and section[0].start_char == text.index("Literatur:") and section[0].end_char == len(text)
+
+
+def test_entry_styles():
+    lex = load_lexicons()
+    apa = "O’Brien, N. F., & Evans, S. K. (2017). Civil society partnerships. Voluntas, 28(4), 1399–1421."
+    ref = parse_entry(apa, 0, len(apa), lex)
+    assert (ref.authors, ref.year, ref.title, ref.container, ref.pages) == (
+        ["O’Brien, N. F.", "Evans, S. K."], 2017, "Civil society partnerships", "Voluntas", "1399–1421")
+    journal = "Ritter, Claudia (2024): Schulden. in: Zeitschrift für Schuldnerberatung, 19 (2), S. 29-35."
+    ref = parse_entry(journal, 0, len(journal), lex)
+    assert (ref.container, ref.pages, ref.publisher) == ("Zeitschrift für Schuldnerberatung", "29-35", None)
+
+
+def test_repair_and_parens_helpers():
+    assert repair_hyphenation("Lind- ner/ Kaiser") == "Lindner/Kaiser"
+    assert find_parens("a (b (c) d) (e\nf) (g)") == [(5, 8), (18, 21)]
+
+
+def test_spans_in_component_and_sentences(nlp):
+    doc = nlp("Das zeigt sich (Lember 2018, 4). Kaiser und Lenz (2010, 2014) sehen es auch.")
+    spans = doc.spans["citations"]
+    assert [s.text for s in spans] == ["(Lember 2018, 4)", "Kaiser und Lenz (2010", "2014"]
+    assert [s._.kind for s in spans] == ["parenthetical", "narrative", "narrative"]
+    for span in spans:  # no citation crosses a sentence boundary
+        assert span.sent == doc[span.start].sent == doc[span.end - 1].sent
+
+
+def test_load_pipeline_runs_component():
+    from textmine.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("Laut Lember (2018, 4) ist das so (ebd., 5).")
+    assert [(s._.authors, s._.pages) for s in doc.spans["citations"]] == [(["Lember"], "4"), (["Lember"], "5")]
+
+
+ADVERSARIAL = [
+    "(" * 50000, "A 2019, " * 12500, "(A 2019, " * 11000, "„" * 50000, '"' * 100000,
+    "Lember (" * 12000, "Kaiser/" * 14000 + " (2019)", "(2019, " * 14000 + ")", "(Lember 2019, 4) " * 6000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:10]))
+def test_linear_time_on_adversarial_input(text):
+    start = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_component_linear_time_without_tokenizer(nlp):
+    # spaCy's own tokenizer is slow on 50,000 "(" in a row (a tokenizer matter); the component is not.
+    for words in (["("] * 50000, ["A", "2019", ","] * 12500):
+        doc = Doc(nlp.vocab, words=words)
+        start = time.perf_counter()
+        nlp.get_pipe("textmine_citations")(doc)
+        assert time.perf_counter() - start < 1.0
+
+
+def _real_posts() -> dict[str, str]:
+    feed = SHARED / "corpus" / "npo-rss.xml"
+    if not feed.exists():
+        pytest.skip("../shared/corpus/npo-rss.xml not present (real-data test; needs the shared folder next to the project)")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from evaluate_citations import post_texts
+
+    return post_texts(feed)
+
+
+def test_real_posts_citations():
+    posts = list(_real_posts().values())
+    first, second, third = (extract(text) for text in posts)
+    assert [(c.kind, c.authors, c.year, c.pages, c.reference) for c in first.citations] == [
+        ("narrative", ["Lember"], 2018, None, 0),
+        ("parenthetical", ["Lember"], 2018, "4", 0), ("parenthetical", ["Lember"], 2018, "6", 0),
+        ("parenthetical", ["Lember"], 2018, "7", 0), ("narrative", ["Lember"], 2018, "4", 0),
+        ("narrative", ["Lember"], 2018, "9", 0), ("narrative", ["Cardullo", "Kitchin"], 2017, None, None),
+        ("narrative", ["Kreidenweis"], 2018, None, 1),
+    ]
+    assert [(r.authors, r.year, r.editors, r.publisher, r.place) for r in first.references] == [
+        (["Lember, Veiko"], 2018, ["Brandsen, T.", "Steen, T.", "Verschuere, B."], "Routledge", None),
+        (["Pelka, Bastian"], 2018, ["Kreidenweis, Helmut"], "Nomos", "Baden-Baden"),
+    ]
+    assert [(c.kind, c.pages) for c in second.citations] == [
+        ("narrative", None), ("parenthetical", "101"), ("parenthetical", "123ff"), ("author_only", None),
+        ("author_only", None), ("parenthetical", "101ff"), ("parenthetical", "111"), ("parenthetical", "12"),
+        ("parenthetical", "52")]
+    assert [q.source for q in second.quotes] == [None, None, "Dolata", "Dolata", "Dolata", "Dolata", "Dolata", None, None]
+    assert [(c.kind, c.authors, c.year, c.pages) for c in third.citations] == [
+        ("narrative", ["O’Brien", "Evans"], 2017, None), ("parenthetical", ["O’Brien", "Evans"], 2017, "1409f"),
+        ("ibid", ["O’Brien", "Evans"], 2017, "1411"), ("parenthetical", ["O’Brien", "Evans"], 2017, "1417")]
+
+
+def test_evaluation_floor():
+    _real_posts()  # skips without ../shared
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from evaluate_citations import evaluate
+
+    result = evaluate(ROOT / "gold" / "citations.jsonl", blank=True)
+    assert result["posts"] >= 30
+    for key in ("detection", "authors", "year", "pages", "quotes", "references"):
+        assert result[key]["f1"] >= 0.95, key
+    assert result["linking_accuracy"] >= 0.95
+    assert result["quote_source_accuracy"] >= 0.95

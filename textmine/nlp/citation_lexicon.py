@@ -1,0 +1,86 @@
+"""The word lists behind citation detection, read from ``lexicons/citation_*.txt``.
+
+They live in data files so that users can extend them (a corpus with other cue words, places or
+name particles) without touching code; :func:`load_lexicons` takes another directory for that.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+def read_list(path: Path) -> tuple[str, ...]:
+    """Non-empty lines of a lexicon file, without ``#`` comment lines."""
+    if not path.exists():
+        return ()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class CitationLexicons:
+    """Every list the citation parser consults (lowercased where matching is case-insensitive)."""
+
+    cues: tuple[str, ...]
+    narrative_cues: frozenset[str]
+    ibid: tuple[str, ...]
+    headings: frozenset[str]
+    non_authors: frozenset[str]
+    non_author_suffixes: tuple[str, ...]
+    particles: frozenset[str]
+    places: frozenset[str]
+    s_surnames: frozenset[str]
+    corporate_heads: frozenset[str]
+    bib_notes: tuple[str, ...]
+    determiners: frozenset[str]
+    first_names: frozenset[str]
+
+    @cached_property
+    def cue_re(self) -> re.Pattern[str]:
+        """Cue words at a position; a word cue must end at a word boundary ("so", not "Sonne")."""
+        parts = [re.escape(cue) + ("" if cue[-1] in ".:" else r"(?![\w’'\-])") for cue in self.cues]
+        return re.compile(r"\s*(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+    @cached_property
+    def ibid_re(self) -> re.Pattern[str]:
+        parts = [re.escape(word) + ("" if word[-1] == "." else r"(?!\w)") for word in self.ibid]
+        return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+    @cached_property
+    def narrative_particles(self) -> frozenset[str]:
+        """Particles that stay name parts in running text ("von"/"zu" are cues there)."""
+        return self.particles - self.narrative_cues
+
+
+@lru_cache(maxsize=8)
+def load_lexicons(directory: str | None = None) -> CitationLexicons:
+    """Load the citation lexicons from ``directory`` (default: the shipped ones)."""
+    base = Path(directory) if directory else LEXICON_DIR
+
+    def words(name: str) -> tuple[str, ...]:
+        own = read_list(base / name)
+        return own if own or base == LEXICON_DIR else read_list(LEXICON_DIR / name)
+
+    def lower(name: str) -> tuple[str, ...]:
+        return tuple(word.lower() for word in words(name))
+
+    return CitationLexicons(
+        cues=tuple(sorted(set(lower("citation_cues.txt")), key=len, reverse=True)),
+        narrative_cues=frozenset(lower("citation_narrative_cues.txt")),
+        ibid=tuple(sorted(set(lower("citation_ibid.txt")), key=len, reverse=True)),
+        headings=frozenset(lower("citation_headings.txt")),
+        non_authors=frozenset(words("citation_non_authors.txt")),
+        non_author_suffixes=lower("citation_non_author_suffixes.txt"),
+        particles=frozenset(lower("citation_particles.txt")),
+        places=frozenset(words("citation_places.txt")),
+        s_surnames=frozenset(words("citation_s_surnames.txt")),
+        corporate_heads=frozenset(words("citation_corporate_heads.txt")),
+        bib_notes=tuple(sorted(set(lower("citation_bib_notes.txt")), key=len, reverse=True)),
+        determiners=frozenset(lower("citation_determiners.txt")),
+        # Shared with the actor component: a first name before a capitalised word marks a person.
+        first_names=frozenset(words("actors_first_names.txt")),
+    )

@@ -1,0 +1,745 @@
+"""Pure string functions: German author-year citations, quotations and bibliography entries.
+
+Usable without spaCy (like textacy's ``extract`` functions): :func:`extract` takes a post text and
+returns character offsets plus parsed fields. Every scan is linear in the text: parentheses and
+quote marks are paired by one pass with a stack, and the per-citation regexes only ever see one
+bounded parenthesis or a bounded window before it, so adversarial input cannot make them backtrack.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from textmine.nlp.citation_lexicon import CitationLexicons, load_lexicons
+
+#: The longest parenthesis content parsed as citations, and how far back a name is looked for.
+MAX_PAREN = 1000
+NAME_WINDOW = 120
+CONTEXT_WINDOW = 300
+MAX_QUOTE = 3000
+
+YEAR = r"(?:1[5-9]|20)\d\d"
+YEAR_RE = re.compile(r"(?<![\w/.\-–])(" + YEAR + r")([a-e])?(?![\w/\-–])")
+NO_YEAR_RE = re.compile(r"o\.\s?J\.")
+PAGE_RE = re.compile(
+    r"(?:(?:S\.|Seiten?|pp?\.)\s*)?"
+    r"(o\.\s?S\.|\d+(?:\s*[-–]\s*\d+)?(?:\s?ff?\.?(?!\w))?|[IVXLC]+(?!\w))"
+)
+SEP_RE = re.compile(r"\s*([,:;]|\bund\b|&)?\s*")
+TOKEN_RE = re.compile(r"[\w’'.\-]+|[/&,]")
+UPPER_RE = re.compile(r"[A-ZÄÖÜ]")
+NAME_WORD_RE = re.compile(r"(?:[A-ZÄÖÜ]|[OD][’']|Mc|Mac)[\w’'\-.]*$")
+ETAL_RE = re.compile(r"\s*(?:et\.?\s?al\.?|u\.\s?a\.|ua\.|and others|und andere)\s*$")
+HYPHEN_BREAK_RE = re.compile(r"(\w)-\s+([a-zäöüß])")
+SLASH_SPACE_RE = re.compile(r"\s*/\s*")
+AUTHOR_SPLIT_RE = re.compile(r"\s*(?:/|&|;|\bund\b|\band\b|,)\s*")
+ADJECTIVE_RE = re.compile(r"(?:isch|lich|sch|al|ig)(?:e|es|er|en)$")
+SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„“\"»])")
+CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-ZÄÖÜ][\w’'\-]*")
+SLASH_GROUP_RE = re.compile(r"[A-ZÄÖÜ][\w’'\-]+(?:\s?/\s?[A-ZÄÖÜ][\w’'\-]+)+")
+QUOTE_CHAR_RE = re.compile(r"[„“”»«\"\n]")
+PAREN_CHAR_RE = re.compile(r"[()\n]")
+OPENERS = {"„": "“”", "“": "”“", "»": "«", "«": "»", '"': '"'}
+LOWER_NAME_WORDS = frozenset("für der die des das und im am an in of the for and e.V. gGmbH".split())
+
+
+@dataclass
+class Citation:
+    """One in-text citation: character offsets into the text and the parsed source."""
+
+    start: int
+    end: int
+    kind: str
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
+    pages: str | None = None
+    reference: int | None = None
+    year_suffix: str = ""
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    source: str | None = None
+
+
+@dataclass
+class Reference:
+    """One bibliography entry, parsed; ``authors`` and ``editors`` as written ("Lember, Veiko")."""
+
+    start: int
+    end: int
+    authors: list[str] = field(default_factory=list)
+    year: int | None = None
+    title: str | None = None
+    container: str | None = None
+    editors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    place: str | None = None
+    pages: str | None = None
+    year_suffix: str = ""
+
+
+@dataclass
+class Extraction:
+    citations: list[Citation]
+    quotes: list[Quote]
+    references: list[Reference]
+    bibliography: list[tuple[int, int]]
+
+
+# --------------------------------------------------------------------------- small helpers
+
+def repair_hyphenation(name: str) -> str:
+    """Undo PDF line-break hyphens and slash spacing: "Lind- ner/ Kaiser" -> "Lindner/Kaiser"."""
+    return SLASH_SPACE_RE.sub("/", HYPHEN_BREAK_RE.sub(r"\1\2", name))
+
+
+def clean_pages(pages: str) -> str:
+    """Pages as written, minus a final abbreviation dot ("14ff." -> "14ff"; "o.S." stays)."""
+    pages = pages.strip()
+    if pages.endswith(".") and not pages.endswith("S."):
+        pages = pages[:-1]
+    return pages
+
+
+def surname_key(name: str) -> str:
+    """Comparable surname: "Lember, Veiko" / "V. Lember" / "Lember" -> "lember"."""
+    name = name.split(",")[0].strip() if "," in name else name.strip()
+    words = name.replace("’", "'").split()
+    return words[-1].lower().strip(".") if words else ""
+
+
+def strip_genitive(name: str, lex: CitationLexicons, known: dict[str, str]) -> str:
+    """ "Putnams" -> "Putnam", but "Evans", "Haas" and names cited with their "s" stay."""
+    if len(name) < 4 or not name.endswith("s") or name in lex.s_surnames or name in known:
+        return name
+    stem = name[:-1]
+    if stem in known:
+        return stem
+    if stem[-1] in "sxzßaeiouäöüy'’":
+        return name
+    return stem
+
+
+def _is_name_word(word: str, lex: CitationLexicons) -> bool:
+    return bool(NAME_WORD_RE.match(word)) and word not in lex.non_authors and not word.isdigit()
+
+
+def _has_thing_suffix(word: str, lex: CitationLexicons) -> bool:
+    low = word.lower()
+    return any(low.endswith(suffix) for suffix in lex.non_author_suffixes)
+
+
+# --------------------------------------------------------------------------- parentheses
+
+def find_parens(text: str) -> list[tuple[int, int]]:
+    """Innermost ``(...)`` pairs within one line, as (open, close+1); one pass with a stack."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[list[int]] = []  # [open position, has a child parenthesis]
+    for match in PAREN_CHAR_RE.finditer(text):
+        char, pos = match.group(), match.start()
+        if char == "\n":
+            stack.clear()
+        elif char == "(":
+            if stack:
+                stack[-1][1] = 1
+            stack.append([pos, 0])
+        elif stack:
+            open_pos, has_child = stack.pop()
+            if not has_child and pos - open_pos - 1 <= MAX_PAREN:
+                pairs.append((open_pos, pos + 1))
+    pairs.sort()
+    return pairs
+
+
+def skip_cues(text: str, pos: int, end: int, lex: CitationLexicons) -> tuple[int, bool]:
+    """Skip cue words ("vgl. auch", "Quelle:"); say whether an explicit source cue was among them."""
+    explicit = False
+    match = lex.cue_re.match(text, pos, end)
+    while match and match.end() > pos:
+        explicit = explicit or match.group().endswith(":")
+        pos = match.end()
+        match = lex.cue_re.match(text, pos, end)
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos, explicit
+
+
+def parse_authors(raw: str, lex: CitationLexicons, explicit: bool) -> list[str] | None:
+    """Authors of a parenthetical citation ("de Vries/Lindner", "Statistisches Bundesamt"), or None."""
+    text = repair_hyphenation(raw).strip().rstrip(",").strip()
+    text = ETAL_RE.sub("", text).strip().rstrip(",").strip()
+    if not text or len(text) > 150 or any(char.isdigit() for char in text):
+        return None
+    parts = [part for part in AUTHOR_SPLIT_RE.split(text) if part]
+    if not parts:
+        return None
+    for index, part in enumerate(parts):
+        words = part.split()
+        if not any(UPPER_RE.match(word) for word in words):
+            return None
+        if not (UPPER_RE.match(words[0]) or words[0] in lex.particles):
+            return None
+        for word in words:
+            if UPPER_RE.match(word):
+                if not _is_name_word(word, lex):
+                    return None
+            elif word not in lex.particles and word not in LOWER_NAME_WORDS:
+                return None
+        if part in lex.places and (index > 0 or len(parts) == 1):
+            return None  # "Beltz, Weinheim 2012": a publisher line, "(Berlin 2019)": a place
+        if not explicit and _has_thing_suffix(words[-1], lex):
+            return None
+    return parts
+
+
+def parse_year_items(text: str, pos: int, end: int) -> tuple[list[dict], int]:
+    """Years and their pages from ``pos`` (which is at a year): "2006, 2009", "2018: 4, 7"."""
+    items: list[dict] = []
+    match = YEAR_RE.match(text, pos, end)
+    while match:
+        item = {"year": int(match.group(1)), "suffix": match.group(2) or "", "start": match.start(),
+                "end": match.end(), "pages": None}
+        items.append(item)
+        pos = match.end()
+        match = None
+        while pos < end:
+            sep = SEP_RE.match(text, pos, end)
+            after = sep.end()
+            year = YEAR_RE.match(text, after, end)
+            if year and sep.group(1) in (",", ";", "und", "&"):
+                match = year
+                break
+            page = PAGE_RE.match(text, after, end)
+            if page and (sep.group(1) in (",", ":") or text[after:after + 2] == "S."):
+                if item["pages"] is None:
+                    item["pages_start"] = page.start(1)
+                item["pages"] = clean_pages(text[item["pages_start"]:page.end()])
+                item["end"] = page.end()
+                pos = page.end()
+                continue
+            break
+    return items, pos
+
+
+def parse_segment(text: str, start: int, end: int, lex: CitationLexicons) -> list[dict]:
+    """Citations in one ``;``-separated part of a parenthesis (several when comma-chained)."""
+    pos, explicit = skip_cues(text, start, end, lex)
+    if pos >= end:
+        return []
+    ibid = lex.ibid_re.search(text, pos, end)
+    if ibid:
+        authors = parse_authors(text[pos:ibid.start()], lex, explicit) if ibid.start() > pos else []
+        if authors is not None:
+            tail = re.match(r"[\s.,:]*", text[ibid.end():end])
+            page = PAGE_RE.match(text, ibid.end() + tail.end(), end)
+            pages = clean_pages(page.group(1)) if page else None
+            stop = page.end() if page else ibid.end()
+            return [{"kind": "ibid", "start": pos, "end": stop, "authors": authors, "year": None,
+                     "pages": pages, "suffix": ""}]
+    year = YEAR_RE.search(text, pos, end)
+    if not year:
+        if NO_YEAR_RE.search(text, pos, end):
+            return []
+        authors = parse_authors(text[pos:end], lex, explicit)
+        if authors:
+            return [{"kind": "author_only", "start": pos, "end": end, "authors": authors, "year": None,
+                     "pages": None, "suffix": ""}]
+        return []
+    author_text = text[pos:year.start()]
+    if author_text.strip():
+        authors = parse_authors(author_text, lex, explicit)
+        if authors is None:
+            return []
+        kind = "parenthetical"
+    else:
+        authors, kind = [], "bare"
+    items, stop = parse_year_items(text, year.start(), end)
+    found = []
+    for index, item in enumerate(items):
+        found.append({"kind": kind, "start": pos if index == 0 else item["start"], "end": item["end"],
+                      "authors": list(authors), "year": item["year"], "pages": item["pages"],
+                      "suffix": item["suffix"]})
+    rest = re.match(r"\s*,\s*", text[stop:end])
+    if rest and kind == "parenthetical":
+        more = parse_segment(text, stop + rest.end(), end, lex)
+        if more and more[0]["kind"] == "parenthetical":
+            found.extend(more)
+    return found
+
+
+def parse_paren(text: str, open_pos: int, close_pos: int, lex: CitationLexicons) -> list[dict]:
+    """All citations inside one parenthesis ``text[open_pos:close_pos]`` (brackets included)."""
+    found: list[dict] = []
+    seg_start = open_pos + 1
+    inner_end = close_pos - 1
+    while seg_start <= inner_end:
+        semi = text.find(";", seg_start, inner_end)
+        seg_end = semi if semi >= 0 else inner_end
+        for item in parse_segment(text, seg_start, seg_end, lex):
+            if item["kind"] == "bare" and found and found[-1]["authors"]:
+                item["authors"] = list(found[-1]["authors"])
+                item["kind"] = found[-1]["kind"]
+            found.append(item)
+        seg_start = seg_end + 1
+    if len(found) == 1:
+        found[0]["start"], found[0]["end"] = open_pos, close_pos
+    return found
+
+
+# --------------------------------------------------------------------------- narrative names
+
+def _tokens_before(text: str, pos: int, width: int) -> list[tuple[int, int, str]]:
+    line_start = text.rfind("\n", max(0, pos - width), pos) + 1
+    window_start = max(line_start, pos - width)
+    return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, window_start, pos)]
+
+
+def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, str]) -> dict | None:
+    """The author group written right before a parenthesis at ``pos`` ("Dolata/Schrape (2018)")."""
+    before = pos - 1
+    while before >= 0 and pos - before <= 4 and text[before] in " \t":
+        before -= 1
+    if before < 0 or not (text[before].isalpha() or text[before] in ".’'"):
+        return None  # nothing name-like right before the parenthesis ("“(2018)", "((2019)")
+    tokens = _tokens_before(text, pos, NAME_WINDOW)
+    if not tokens or text[tokens[-1][1]:pos].strip() or pos - tokens[-1][1] > 3:
+        return None
+    i = len(tokens) - 1
+    etal = False
+    if tokens[i][2] in ("al.", "al") and i > 0 and tokens[i - 1][2] in ("et", "et."):
+        i, etal = i - 2, True
+    elif tokens[i][2].lower() in ("u.a.", "ua."):
+        i, etal = i - 1, True
+    elif tokens[i][2] == "a." and i > 0 and tokens[i - 1][2] == "u.":
+        i, etal = i - 2, True
+    names: list[tuple[int, str]] = []
+    seen_and = False
+    particles = lex.narrative_particles
+    while i >= 0:
+        word_start, _, word = tokens[i]
+        if word.endswith("."):
+            break
+        if i > 0 and word[:1].islower() and tokens[i - 1][2].endswith("-") and tokens[i - 1][1] < word_start:
+            i -= 1  # "Lind- ner": a PDF line-break hyphen
+            word_start, word = tokens[i][0], tokens[i][2][:-1] + word
+        if not _is_name_word(word, lex):
+            break
+        i -= 1
+        while i >= 0 and tokens[i][2] in particles:
+            word_start, word = tokens[i][0], tokens[i][2] + " " + word
+            i -= 1
+        names.append((word_start, word))
+        if i >= 1 and tokens[i][2] in ("/", "&", "und", "and") and UPPER_RE.match(tokens[i - 1][2]):
+            seen_and = seen_and or tokens[i][2] != "/"
+            i -= 1
+            continue
+        if i >= 1 and tokens[i][2] == "," and seen_and and UPPER_RE.match(tokens[i - 1][2]):
+            i -= 1
+            continue
+        break
+    if not names:
+        return None
+    names.reverse()
+    group_start = names[0][0]
+    authors = [name for _, name in names]
+    strong = etal or len(authors) > 1 or any(a in known or a[:-1] in known for a in authors)
+    demoted = False
+    left = tokens[i][2] if i >= 0 else ""
+    if len(authors) == 1 and authors[0] in lex.corporate_heads | {"Bundesamt"}:
+        while i >= 0 and _is_name_word(tokens[i][2], lex) and tokens[i][2].lower() not in lex.narrative_cues:
+            group_start = tokens[i][0]
+            i -= 1
+        authors = [text[group_start:names[0][0]] + names[0][1]] if group_start != names[0][0] else authors
+        strong = True
+    elif len(authors) == 1 and left and ADJECTIVE_RE.search(left) and UPPER_RE.match(left):
+        group_start = tokens[i][0]
+        authors = [left + " " + authors[0]]
+        strong = True
+    elif left in lex.first_names:
+        strong = True
+    elif left.lower() in lex.narrative_cues:
+        strong = True
+    elif not strong:
+        last = authors[-1]
+        before = tokens[i - 1][2].lower() if i >= 1 else ""
+        if _has_thing_suffix(last, lex) or left.lower() in lex.determiners:
+            return None
+        if left[:1].islower() and re.search(r"(?:e|en|er|es|em)$", left) and before in lex.determiners:
+            return None
+        demoted = bool(left) and bool(UPPER_RE.match(left))
+    authors[-1] = strip_genitive(authors[-1], lex, known)
+    return {"start": group_start, "authors": authors, "strong": strong, "demoted": demoted}
+
+
+def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, str],
+                  cache: dict | None = None) -> list[str] | None:
+    """The author named last in the sentence before ``pos`` (for "…“(2018)" after "Veiko Lember …").
+
+    ``cache`` carries the scan of the previous call forward, so that many bare years in a row
+    cost linear time in total rather than one window each.
+    """
+    line_start = text.rfind("\n", max(0, pos - CONTEXT_WINDOW), pos) + 1
+    window_start = max(line_start, pos - CONTEXT_WINDOW)
+    prev = cache if cache and window_start <= cache.get("until", -1) <= pos else None
+    scan_from = max(window_start, prev["until"] - 8) if prev else window_start
+    sentence_start = max(prev["sentence_start"], window_start) if prev else window_start
+    for boundary in SENTENCE_END_RE.finditer(text, scan_from, pos):
+        sentence_start = max(sentence_start, boundary.end())
+    best = prev["best"] if prev and prev["best"] and prev["best"][0] > sentence_start else None
+    mention_from = max(sentence_start, scan_from - 80)
+    for group in SLASH_GROUP_RE.finditer(text, mention_from, pos):
+        names = SLASH_SPACE_RE.split(group.group())
+        names[-1] = strip_genitive(names[-1], lex, known)
+        if best is None or group.end() >= best[0]:
+            best = (group.end(), names)
+    previous = None
+    for match in CAPITAL_WORD_RE.finditer(text, mention_from, pos):
+        word, name = match.group(), None
+        if word in known:
+            name = known[word]
+        elif word.endswith("s") and word[:-1] in known:
+            name = known[word[:-1]]
+        elif previous is not None and previous.group() in lex.first_names \
+                and not text[previous.end():match.start()].strip() and _is_name_word(word, lex):
+            name = strip_genitive(word, lex, known)
+        if name and (best is None or match.end() > best[0]):
+            best = (match.end(), [name])
+        previous = match
+    if cache is not None:
+        cache.update(until=pos, sentence_start=sentence_start, best=best)
+    return list(best[1]) if best else None
+
+
+# --------------------------------------------------------------------------- quotes
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quotations „…“, “…”, »…«, «…», "…" within one line, paired in one pass."""
+    quotes: list[Quote] = []
+    open_pos, closers = -1, ""
+    for match in QUOTE_CHAR_RE.finditer(text):
+        char, pos = match.group(), match.start()
+        if char == "\n":
+            open_pos = -1
+            continue
+        if open_pos >= 0 and pos - open_pos > MAX_QUOTE:
+            open_pos = -1
+        if open_pos >= 0 and char in closers:
+            if pos > open_pos + 1:
+                quotes.append(Quote(open_pos, pos + 1))
+            open_pos = -1
+        elif char in OPENERS and (open_pos < 0 or char in "„»"):
+            open_pos, closers = pos, OPENERS[char]
+    return quotes
+
+
+# --------------------------------------------------------------------------- bibliography
+
+def split_names(raw: str) -> list[str]:
+    """Bibliography names as written: "Brandsen, T./Steen, T." -> ["Brandsen, T.", "Steen, T."]."""
+    raw = re.sub(r"\((?:Hrsg|Hg|Eds?|ed|eds)\.?\)", "", repair_hyphenation(raw))
+    parts = re.split(r"\s*(?:/|;|&|\bund\b|\band\b|\bu\.\s)\s*|(?<=\.),\s+(?=[A-ZÄÖÜ])", raw)
+    names = []
+    for part in parts:
+        part = part.strip().strip(",:").strip()
+        if part.endswith(".") and not re.search(r"(?:^|[\s.\-])\w\.$", part):
+            part = part[:-1]
+        if part:
+            names.append(part)
+    return names
+
+
+def _split_publisher(tail: str, lex: CitationLexicons,
+                     guess_publisher: bool = True) -> tuple[str, str | None, str | None, str | None]:
+    """Split the end of an entry into (rest, publisher, place, pages)."""
+    pages = None
+    page = re.search(r"(?:,\s*|\.\s*|\s)(?:S\.|pp?\.|Seiten?)\s*(\d+\s*[-–]\s*\d+|\d+\s*ff?\.?|\d+)", tail)
+    if page is None:
+        page = re.search(r",\s*(\d+\s*[-–]\s*\d+)\.?\s*$", tail)
+    if page:
+        pages = clean_pages(page.group(1))
+        tail = (tail[:page.start()] + tail[page.end():]).strip()
+    tail = tail.strip().rstrip(".").strip()
+    for note in lex.bib_notes:
+        note = note.rstrip(".")
+        if tail.lower().endswith(note):
+            tail = tail[: len(tail) - len(note)].rstrip(" ,.;")
+    place_pub = re.search(
+        r"(?:^|[.,]\s+)([A-ZÄÖÜ][\w\-]*(?:(?:\s|/)(?:am|an|im|a\.\s?M\.|[A-ZÄÖÜ][\w\-]*)){0,3})\s*:\s*"
+        r"((?:[^:.]|\.(?!\s))+?)\s*$",
+        tail,
+    )
+    if place_pub:
+        return tail[:place_pub.start()].strip(" ,."), place_pub.group(2).strip(" ,."), place_pub.group(1), pages
+    pub_place = re.search(r"(?:^|[.]\s+)([^,.]+),\s*([A-ZÄÖÜ][\w\-]+(?:\s[A-ZÄÖÜ][\w\-]+)?)\s*$", tail)
+    if pub_place and pub_place.group(2) in lex.places:
+        return tail[:pub_place.start()].strip(" ,."), pub_place.group(1).strip(), pub_place.group(2), pages
+    last = re.search(r"(?:^|\.\s+)([A-ZÄÖÜ][^.:]{0,40})$", tail)
+    if last and len(last.group(1).split()) <= 4 and (guess_publisher or last.group(1) in lex.places):
+        if last.group(1) in lex.places:
+            return tail[:last.start()].strip(" ,."), None, last.group(1), pages
+        if last.start() > 0:
+            return tail[:last.start()].strip(" ,."), last.group(1).strip(" ,"), None, pages
+    return tail.strip(" ,."), None, None, pages
+
+
+def parse_entry(text: str, start: int, end: int, lex: CitationLexicons) -> Reference:
+    """Parse one bibliography entry ``text[start:end]`` (German and APA styles)."""
+    entry = text[start:end].strip()
+    ref = Reference(start, end)
+    year = re.search(r"\(\s*(" + YEAR + r")([a-e])?\s*\)|\((o\.\s?J\.)\)", entry)
+    if year is None:
+        year = re.search(r"(?:,|\s)\s*(" + YEAR + r")([a-e])?(?=[.:,)]\s|[.:]?$)", entry)
+    if year is None:
+        return ref
+    if year.group(1):
+        ref.year, ref.year_suffix = int(year.group(1)), year.group(2) or ""
+    authors_text = entry[:year.start()].strip().rstrip(",")
+    ref.authors = split_names(authors_text)
+    rest = entry[year.end():].lstrip(" .:),")
+    container_match = re.search(r"[,.]?\s+[Ii]n:\s+|[.]\s+In\s+(?=[A-ZÄÖÜ])", rest)
+    if container_match:
+        ref.title = rest[:container_match.start()].strip(" ,.") or None
+        container = rest[container_match.end():]
+        editors = re.search(r"\((?:Hrsg|Hg|Eds?|ed|eds)\.?\)\s*[:,.]?\s*", container)
+        if editors:
+            ref.editors = split_names(container[:editors.start()])
+            container = container[editors.end():]
+        container, ref.publisher, ref.place, ref.pages = _split_publisher(container, lex)
+        journal = re.match(r"(.+?),?\s+(?:Jg\.\s*|Bd\.\s*|Vol\.\s*)?\d+\s*\(\d+\)", container)
+        ref.container = (journal.group(1) if journal else container).strip(" ,.") or None
+        return ref
+    journal = re.match(
+        r"(.+?[.?!])\s+([^.,]+?),\s*(?:Jg\.\s*|Bd\.\s*|Vol\.\s*)?\d+\s*(?:\(\d+\))?,\s*(?:S\.\s*|pp?\.\s*)?"
+        r"(\d+\s*[-–]\s*\d+|\d+)?", rest)
+    if journal:  # "Title. Journal, 28(4), 1399-1421."
+        ref.title = journal.group(1).rstrip(".").strip() or None
+        ref.container = journal.group(2).strip()
+        ref.pages = journal.group(3)
+        return ref
+    title, ref.publisher, ref.place, ref.pages = _split_publisher(rest, lex, guess_publisher=False)
+    ref.title = title.strip(" ,.") or None
+    return ref
+
+
+def _entry_like(line: str) -> bool:
+    head = line[:250]
+    starts = bool(UPPER_RE.match(line) or re.match(r"[a-z]{1,4}\s[A-ZÄÖÜ]", line))
+    return (starts and (bool(re.search(YEAR, head)) or bool(NO_YEAR_RE.search(head)))) or line.startswith(("http", "www."))
+
+
+def find_bibliography(text: str, lex: CitationLexicons) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Bibliography sections: (start, end, entry offsets), each opened by a heading paragraph."""
+    sections = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        line = text[start:end].strip()
+        head, colon, after = line.partition(":")
+        key = head.strip().strip("*#").strip().lower()
+        index += 1
+        if key not in lex.headings or (not colon and line.strip("*#").strip().lower() != key):
+            continue
+        entries: list[tuple[int, int]] = []
+        if after.strip():
+            first = text.index(after.strip(), start)
+            if not _entry_like(after.strip()):
+                continue
+            entries.append((first, end))
+        while index < len(lines):
+            e_start, e_end = lines[index]
+            entry = text[e_start:e_end].strip()
+            if not _entry_like(entry):
+                break
+            offset = text.index(entry, e_start)
+            entries.append((offset, offset + len(entry)))
+            index += 1
+        if entries:
+            sections.append((start, entries[-1][1], entries))
+    return sections
+
+
+# --------------------------------------------------------------------------- linking
+
+def name_keys(name: str) -> set[str]:
+    """Keys an entry's author answers to: the surname, or every word of a corporate name
+    ("DZI – Deutsches Zentralinstitut …" answers to "DZI")."""
+    if "," in name:
+        return {surname_key(name)}
+    return {word.lower().strip(".") for word in name.replace("’", "'").split() if word[:1].isupper()} | {surname_key(name)}
+
+
+def link(citation: Citation, references: list[Reference]) -> int | None:
+    """Index of the bibliography entry for a citation: surname + year, else editor + year."""
+    if not citation.authors or not references:
+        return None
+    key = surname_key(citation.authors[0])
+    keys = {surname_key(a) for a in citation.authors}
+    best, best_score = None, 0
+    for index, ref in enumerate(references):
+        if citation.year is not None and ref.year != citation.year:
+            continue
+        if citation.year_suffix and ref.year_suffix and citation.year_suffix != ref.year_suffix:
+            continue
+        ref_keys = [name_keys(a) for a in ref.authors]
+        all_keys = set().union(*ref_keys) if ref_keys else set()
+        if ref_keys and (key in ref_keys[0] or (key in all_keys and citation.year is not None)):
+            score = 10 + len(keys & all_keys)
+        elif citation.year is not None and key in {surname_key(e) for e in ref.editors}:
+            score = 1
+        else:
+            continue
+        if score > best_score:
+            best, best_score = index, score
+    if citation.year is None:
+        matches = [i for i, r in enumerate(references) if r.authors and key in name_keys(r.authors[0])]
+        return matches[0] if len(matches) == 1 else None
+    return best
+
+
+# --------------------------------------------------------------------------- everything
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(ranges, (pos, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= pos < ranges[index][1]
+
+
+def extract(text: str, lexicons: CitationLexicons | None = None) -> Extraction:
+    """Citations, quotes and bibliography entries of one post text, with resolved links."""
+    lex = lexicons or load_lexicons()
+    sections = find_bibliography(text, lex)
+    bib_ranges = [(start, end) for start, end, _ in sections]
+    references = [parse_entry(text, s, e, lex) for _, _, entries in sections for s, e in entries]
+
+    known: dict[str, str] = {}  # a name as it may appear in the text -> the name to report
+    for ref in references:
+        for author in ref.authors + ref.editors:
+            name = author.split(",")[0].strip() if "," in author else (author.split() or [""])[-1]
+            _remember(known, [name] if name else [])
+
+    parens = []
+    for open_pos, close_pos in find_parens(text):
+        if _inside(open_pos, bib_ranges):
+            continue
+        found = parse_paren(text, open_pos, close_pos, lex)
+        if found:
+            parens.append((open_pos, close_pos, found))
+            for item in found:
+                if item["kind"] == "parenthetical":
+                    _remember(known, item["authors"])
+
+    quotes = [q for q in find_quotes(text) if not _inside(q.start, bib_ranges)]
+    quote_ends = {q.end for q in quotes}
+
+    citations: list[Citation] = []
+    context_cache: dict = {}
+    for open_pos, close_pos, found in parens:
+        if found[0]["kind"] == "bare":
+            _resolve_bare(text, open_pos, close_pos, found, lex, known, citations, context_cache)
+        for item in found:
+            kind = item["kind"]
+            if kind == "bare":
+                continue
+            if kind == "author_only":
+                gap_start = open_pos
+                while gap_start > 0 and text[gap_start - 1] in " \t":
+                    gap_start -= 1
+                if gap_start not in quote_ends or len(found) > 1:
+                    continue
+            citations.append(Citation(item["start"], item["end"], kind, item["authors"], item["year"],
+                                      item["pages"], None, item["suffix"]))
+    citations.sort(key=lambda c: c.start)
+    _resolve_ibid(citations)
+    for citation in citations:
+        if citation.kind != "ibid":
+            citation.reference = link(citation, references)
+    _resolve_ibid(citations)
+    _attribute_quotes(text, quotes, citations)
+    return Extraction(citations, quotes, references, bib_ranges)
+
+
+def _remember(known: dict[str, str], names: list[str]) -> None:
+    """Add cited names; "van Dijk" is also found as "Dijk" (text may write "Van Dijk")."""
+    for name in names:
+        known.setdefault(name, name)
+        words = name.split()
+        if len(words) > 1 and words[0].islower():
+            known.setdefault(words[-1], name)
+
+
+def _resolve_bare(text, open_pos, close_pos, found, lex, known, citations, cache) -> None:
+    """Give a bare "(2018, 9)" the author written before it, named in the sentence, or cited last."""
+    names = adjacent_names(text, open_pos, lex, known)
+    authors, start = None, open_pos
+    if names and not names["demoted"]:
+        authors, start = names["authors"], names["start"]
+    else:
+        authors = context_names(text, open_pos, lex, known, cache)
+        if authors is None and names:
+            authors, start = names["authors"], names["start"]
+    if authors is None:
+        # Citations are appended in text order: look back (boundedly) in this paragraph for the
+        # latest one with the same year.
+        line_start = text.rfind("\n", 0, open_pos) + 1
+        for previous in reversed(citations[-20:]):
+            if previous.start < line_start:
+                break
+            if previous.authors and previous.year == found[0]["year"]:
+                authors = list(previous.authors)
+                break
+    if not authors:
+        return
+    _remember(known, authors)
+    bare = [item for item in found if item["kind"] == "bare"]
+    for index, item in enumerate(bare):
+        item["kind"], item["authors"] = "narrative", list(authors)
+        if len(found) == 1:
+            item["start"], item["end"] = start, close_pos
+        elif index == 0:
+            item["start"] = start
+
+
+def _resolve_ibid(citations: list[Citation]) -> None:
+    """An ibid takes the source (authors, year, entry) of the citation before it."""
+    for index, citation in enumerate(citations):
+        if citation.kind != "ibid" or index == 0:
+            continue
+        previous = citations[:index]
+        if citation.authors:
+            key = surname_key(citation.authors[0])
+            same = [c for c in previous if c.authors and surname_key(c.authors[0]) == key and c.year]
+            source = same[-1] if same else None
+        else:
+            source = previous[-1]
+        if source is not None:
+            citation.authors = list(source.authors)
+            citation.year, citation.year_suffix = source.year, source.year_suffix
+            citation.reference = source.reference
+
+
+def _attribute_quotes(text: str, quotes: list[Quote], citations: list[Citation]) -> None:
+    """A quote's source is the citation right after it, else a citation just before it."""
+    starts = [c.start for c in citations]
+    for quote in quotes:
+        source = None
+        index = bisect.bisect_left(starts, quote.end)
+        if index < len(citations):
+            gap = text[quote.end:citations[index].start]
+            if (len(gap) <= 4 and not gap.strip(" \t,.:;")) or (
+                    len(gap) <= 200 and "\n" not in gap
+                    and not SENTENCE_END_RE.search(gap) and not QUOTE_CHAR_RE.search(gap)):
+                source = citations[index]  # "„…“ (Dolata)", "„…“, schreibt Ritter (2024, 31)"
+        if source is None:
+            index = bisect.bisect_left(starts, quote.start) - 1
+            if index >= 0:
+                before = citations[index]
+                gap = text[before.end:quote.start]
+                if before.end <= quote.start and len(gap) <= 60 and "\n" not in gap \
+                        and not SENTENCE_END_RE.search(gap) and not QUOTE_CHAR_RE.search(gap):
+                    source = before
+        if source is not None and source.authors:
+            quote.source = "/".join(source.authors)
