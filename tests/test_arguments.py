@@ -1,0 +1,251 @@
+"""Tests for the argument component (claims, critiques, holders, critics, targets)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from textmine import arguments_eval
+from textmine.nlp import arguments
+from textmine.nlp.extensions import register_extensions
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+NPO_RSS = SHARED / "corpus" / "npo-rss.xml"
+HAS_MODEL = (arguments.MODEL_DIR / "model.joblib").exists()
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():
+    """spaCy's blank German pipeline + sentencizer + the arguments component only."""
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_arguments")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    from textmine.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _labels(doc):
+    found = {s.text: ("claim", s._.holder, None) for s in doc.spans["claims"]}
+    found.update({s.text: ("critique", s._.critic, s._.target) for s in doc.spans["critiques"]})
+    return found
+
+
+# ------------------------------------------------------------------------------------ lexicons
+def test_lexicon_patterns_match_separable_verbs_and_gaps():
+    lexicon = arguments.default_lexicon()
+    assert lexicon.hits("Sie wirft der Stiftung Untätigkeit vor.")["critique"]
+    assert lexicon.hits("Ritter warnt vor einer Praxis.")["critique"]
+    assert lexicon.hits("Müller geht in ihrem Aufsatz davon aus, dass es so ist.")["reported"]
+    assert not lexicon.hits("Die Vorwahl ist vorbei.")["critique"]
+
+
+def test_users_can_extend_the_lexicon(tmp_path):
+    (tmp_path / "argument_critique.txt").write_text("# mine\nverreiß*\n", encoding="utf-8")
+    lexicon = arguments.CueLexicon.load(tmp_path)
+    assert lexicon.hits("Die Rezensentin verreißt das Buch.")["critique"]
+    assert not lexicon.hits("Die Rezensentin kritisiert das Buch.")["critique"]
+
+
+def test_pattern_regex_is_linear_on_long_input():
+    lexicon = arguments.default_lexicon()
+    text = "wirft " + "a " * 20000 + "x"
+    assert lexicon.hits(text)["critique"] == []
+
+
+# ---------------------------------------------------------------------- sentences, blank pipeline
+def test_explicit_critique_with_named_critic(blank_nlp):
+    doc = blank_nlp("Schmidt kritisiert, dass die Förderprogramme nur Leuchtturmprojekte belohnen.")
+    (critique,) = doc.spans["critiques"]
+    assert critique._.critic == "Schmidt"
+    assert critique._.target == "Förderprogramm"
+    assert 0.5 < critique._.score <= 1.0
+    assert not doc.spans["claims"]
+
+
+def test_evaluative_frame_is_an_author_critique(blank_nlp):
+    doc = blank_nlp("Schade, dass die großen Verbände diese Debatte nie angestoßen haben.")
+    (critique,) = doc.spans["critiques"]
+    assert critique._.critic == "author"
+    assert critique._.target == "Verband"
+
+
+def test_doubt_frame_is_a_critique(blank_nlp):
+    doc = blank_nlp("Offen bleibt, ob sich das Modell auf ländliche Regionen übertragen lässt.")
+    assert [s._.critic for s in doc.spans["critiques"]] == ["author"]
+
+
+def test_normative_claim_and_reported_position(blank_nlp):
+    doc = blank_nlp(
+        "Soziale Träger müssen ihre Klientinnen an der Auswahl digitaler Werkzeuge beteiligen. "
+        "Müller geht davon aus, dass Kommunen die Steuerung verlieren. "
+        "Laut Yilmaz (2020, 14) profitieren vor allem große Träger."
+    )
+    labels = _labels(doc)
+    holders = [v[1] for v in labels.values() if v[0] == "claim"]
+    assert holders == ["author", "Müller", "Yilmaz"]
+
+
+def test_descriptions_announcements_headings_are_kept_out(blank_nlp):
+    doc = blank_nlp(
+        "Der Aufsatz untersucht die Folgen der Plattformökonomie für das Ehrenamt.\n\n"
+        "Im nächsten Beitrag stelle ich drei Förderprogramme vor.\n\n"
+        "Warum gerade jetzt\n\n"
+        "Wer hat das bezahlt?\n\n"
+        "Literatur:\n\n"
+        "Schmidt, Veronika (2020): Plattformen und Engagement, in: Zeitschrift für Sozialwirtschaft, 3 (2), S. 1-20."
+    )
+    assert list(doc.spans["claims"]) == [] and list(doc.spans["critiques"]) == []
+
+
+def test_reported_speech_continuation_keeps_the_holder(blank_nlp):
+    doc = blank_nlp(
+        "Laut Ritter (2024, 31) verschulden sich viele Menschen für Wärme. "
+        "Früher seien vor allem Konsumschulden das Thema gewesen, heute stünden Miete und Energie im Vordergrund."
+    )
+    assert [s._.holder for s in doc.spans["claims"]] == ["Ritter", "Ritter"]
+
+
+def test_component_without_model_uses_cues_only():
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_arguments", config={"use_model": False})
+    doc = nlp("Die Kommunen sollten Quartiersmanagerinnen finanzieren. Das Wetter war gestern schön und sonnig.")
+    assert [s.text for s in doc.spans["claims"]] == ["Die Kommunen sollten Quartiersmanagerinnen finanzieren."]
+
+
+def test_empty_and_whitespace_docs_do_not_crash(blank_nlp):
+    for text in ("", "   ", "\n\n", "?"):
+        doc = blank_nlp(text)
+        assert list(doc.spans["claims"]) == [] and list(doc.spans["critiques"]) == []
+
+
+# ------------------------------------------------------------------ actor and citation spans in
+def _doc_with_spans(nlp, text, actors=(), citations=()):
+    """Run the pipeline up to the arguments component, with hand-made actor/citation spans."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "textmine_arguments":
+            doc = proc(doc)
+    actor_spans = []
+    for surface, canonical in actors:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface))
+        span._.canonical = canonical
+        actor_spans.append(span)
+    citation_spans = []
+    for surface, authors in citations:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), alignment_mode="expand")
+        span._.authors = authors
+        citation_spans.append(span)
+    doc.spans["actors"] = actor_spans
+    doc.spans["citations"] = citation_spans
+    return nlp.get_pipe("textmine_arguments")(doc)
+
+
+def test_actor_canonicals_name_critic_and_target(blank_nlp):
+    text = ("Schade, dass von Seiten der großen Organisationen – gemeint sind die mächtigen "
+            "Wohlfahrtsverbände – nie eine Debatte angestoßen wurde. Veiko Lember kritisiert, dass die "
+            "Plattformkonzerne die Regeln setzen.")
+    doc = _doc_with_spans(blank_nlp, text, actors=[
+        ("Organisationen", "Organisation"), ("Wohlfahrtsverbände", "Wohlfahrtsverband"),
+        ("Veiko Lember", "Veiko Lember"), ("Plattformkonzerne", "Plattformkonzern")])
+    found = [(s._.critic, s._.target) for s in doc.spans["critiques"]]
+    assert found == [("author", "Wohlfahrtsverband"), ("Veiko Lember", "Plattformkonzern")]
+
+
+def test_citation_authors_hold_reported_claims(blank_nlp):
+    text = "Lokale Netzwerke brauchen deshalb eine hauptamtliche Koordination (vgl. Albers/Demir 2016: 12)."
+    doc = _doc_with_spans(blank_nlp, text, citations=[("(vgl. Albers/Demir 2016: 12)", ["Albers", "Demir"])])
+    assert [s._.holder for s in doc.spans["claims"]] == ["Albers"]
+
+
+# ------------------------------------------------------------------------------ full pipeline
+def test_full_pipeline_finds_claims_and_critiques(full_nlp):
+    doc = full_nlp("Die Autorin kritisiert, dass Förderprogramme nur Leuchtturmprojekte belohnen. "
+                   "Kommunen müssen die Beratung dauerhaft finanzieren.")
+    assert len(doc.spans["critiques"]) == 1 and len(doc.spans["claims"]) == 1
+    assert doc.spans["claims"][0]._.holder == "author"
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="models/arguments/model.joblib not built")
+def test_shipped_model_meta_credits_cimt():
+    meta = json.loads((arguments.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+    assert "CIMT" in meta["credit"] and meta["license"] == "CC-BY-SA-4.0"
+    assert meta["cross_validation"]["arg_macro_f1"]["mean"] >= 0.70
+    assert (arguments.MODEL_DIR / "model.joblib").stat().st_size < 5_000_000
+
+
+@pytest.mark.skipif(not HAS_MODEL, reason="models/arguments/model.joblib not built")
+def test_classifier_separates_positions_from_descriptions():
+    model = arguments.ArgumentClassifier.load()
+    (normative, _), (heading, _) = model.predict(
+        ["Die Stadt muss endlich sichere Radwege bauen.", "Radverkehr in der Innenstadt"])
+    assert normative > 0.8 > heading
+
+
+# ------------------------------------------------------------------------ real posts (../shared)
+def _shared_posts():
+    if not NPO_RSS.exists():
+        pytest.skip("../shared not present (real blog posts are not part of the repository)")
+    return arguments_eval.post_texts("shared:corpus/npo-rss.xml")
+
+
+def test_real_posts_seed_critiques(full_nlp):
+    texts = _shared_posts()
+    critiques = []
+    for text in texts.values():
+        doc = full_nlp(text)
+        critiques += [(s.text.split()[0], s._.critic, s._.target) for s in doc.spans["critiques"]]
+    lember = [c for c in critiques if c[0] == "Lember"]
+    assert lember and lember[0][1].endswith("Lember")
+    schade = [c for c in critiques if c[0] == "Schade,"]
+    assert schade and schade[0][1] == "author"
+    assert any(c[0] == "Die" and c[1] == "author" for c in critiques)  # "Die Frage ist/bleibt, …"
+
+
+def test_gold_floors(full_nlp):
+    """Floors a little below what scripts/evaluate_arguments.py measures on gold/arguments.jsonl."""
+    if not NPO_RSS.exists():
+        pytest.skip("../shared not present (the gold set includes the real posts)")
+    figures = arguments_eval.evaluate_arguments(REPO / "gold" / "arguments.jsonl", nlp=full_nlp)
+    assert figures["counts"]["misaligned"] == 0
+    assert figures["claims"]["recall"] >= 0.78 and figures["claims"]["precision"] >= 0.75
+    assert figures["critiques"]["precision"] >= 0.85 and figures["critiques"]["recall"] >= 0.70
+    assert figures["critic_accuracy"] >= 0.85
+    assert figures["clear_non_arguments_kept_out"] >= 0.80
+
+
+def test_gold_file_stores_offsets_not_text():
+    for record in arguments_eval.read_gold(REPO / "gold" / "arguments.jsonl"):
+        assert "text" not in record
+        for sentence in record["sentences"]:
+            assert set(sentence) <= {"start", "end", "label", "kind", "holder", "critic", "target", "sha1"}
+            assert sentence["label"] in {"claim", "critique", "none"}
+
+
+def test_train_arguments_on_a_small_gold_file(tmp_path):
+    text = ("Die Kommunen müssen die Beratung finanzieren. Der Aufsatz untersucht drei Fälle. "
+            "Es ist problematisch, dass niemand fragt. Im Sommer fand ein Fest statt.")
+    sentences = []
+    for sentence, label in zip(text.split(". "), ["claim", "none", "critique", "none"]):
+        start = text.index(sentence)
+        sentences.append({"start": start, "end": start + len(sentence), "label": label})
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"post_id": "x", "text": text, "sentences": sentences}) + "\n", encoding="utf-8")
+    meta = arguments_eval.train_arguments(gold, tmp_path / "model", cimt_dir=None)
+    assert meta["training_data"]["gold_sentences"] == 4
+    model = arguments.ArgumentClassifier.load(tmp_path / "model")
+    assert len(model.predict(["Die Kommunen müssen zahlen."])) == 1

@@ -1,0 +1,587 @@
+"""spaCy component ``textmine_arguments``: claims (who asserts what) and critiques (who criticises
+whom or what), one decision per sentence.
+
+Why two sources of evidence: blog sentences signal positions with a small set of German cues
+(normative modals, evaluative and doubt frames, critique verbs, reported speech) that the cue
+lexicons in ``lexicons/argument_*.txt`` capture and users can extend; a scikit-learn classifier
+trained on the CIMT argument-mining corpus (``models/arguments/``) covers the rest and scores every
+sentence. Definitions: ``annotation.md`` (a critique is a negative or doubting claim).
+
+Writes ``doc.spans["claims"]`` (``span._.holder``, ``span._.score``) and ``doc.spans["critiques"]``
+(``span._.critic``, ``span._.target``, ``span._.score``). Holders and critics come from actor spans,
+citation authors, the dependency parse (when there is one) or patterns, in that order; default
+``"author"``.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import simplemma
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from textmine.nlp.extensions import register_extensions
+
+GROUPS = ("claims", "critiques")
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "arguments"
+AUTHOR = "author"
+
+#: Cue categories, each read from ``lexicons/argument_<name>.txt``; they are classifier features.
+CUE_CATEGORIES = (
+    "normative", "evaluative", "negative", "doubt", "critique", "reported", "conclusion", "description",
+)
+#: Rule-only categories (not classifier features): announcements, bibliography headings,
+#: reported-speech continuations (Konjunktiv I, "Er fordert").
+RULE_CATEGORIES = ("announcement", "bibliography_heading", "continuation", "narration")
+
+_GAP = r"[^.!?;\n]{0,80}?"
+_WORD = re.compile(r"\w+(?:[-/*]\w+)*", re.UNICODE)
+_SUBJUNCTIVE = frozenset(
+    "würde würden wäre wären hätte hätten könnte könnten müsste müssten sollte sollten dürfte dürften".split()
+)
+_MODALS = frozenset("kann können konnte darf dürfen will wollen wollte mag möchte möchten".split())
+_FIRST_PERSON = frozenset("ich wir mein meine meiner meinen unser unsere unserer unseren mir uns".split())
+_CITATION_LIKE = re.compile(r"\(\s*(?:vgl\.\s*)?[A-ZÄÖÜ][\w’'\-]+[^()]{0,60}?\d{4}|\(\s*ebd|\(\s*ebenda")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+# --------------------------------------------------------------------------------------- lexicons
+def read_lexicon(path: Path) -> list[str]:
+    """The patterns of one lexicon file (comments and blank lines dropped)."""
+    patterns = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            patterns.append(line)
+    return patterns
+
+
+def pattern_to_regex(pattern: str) -> str:
+    """Turn one lexicon pattern ("wirf* ... vor", "kritisier*") into a linear-time regex."""
+    body, gap = "", False
+    for word in pattern.lower().split():
+        if word == "...":
+            gap = True
+            continue
+        part = re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+        if body:
+            body += (r"(?:\s+" + _GAP + r")?\s+") if gap else r"\s+"
+        body += part
+        gap = False
+    return body
+
+
+def compile_lexicon(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One alternation for a category; longest patterns first so that phrases win over words."""
+    regexes = sorted({pattern_to_regex(p) for p in patterns}, key=len, reverse=True)
+    if not regexes:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(regexes) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Compiled cue patterns by category; ``hits(text)`` finds them in one sentence."""
+
+    patterns: dict[str, re.Pattern[str] | None]
+    generic_nouns: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR, extra: dict[str, Sequence[str]] | None = None) -> "CueLexicon":
+        compiled = {}
+        for category in CUE_CATEGORIES + RULE_CATEGORIES:
+            path = directory / f"argument_{category}.txt"
+            patterns = read_lexicon(path) if path.exists() else []
+            patterns += list((extra or {}).get(category, ()))
+            compiled[category] = compile_lexicon(patterns)
+        generic_path = directory / "argument_generic_nouns.txt"
+        generic = frozenset(read_lexicon(generic_path)) if generic_path.exists() else frozenset()
+        return cls(compiled, generic)
+
+    def hits(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        for category, regex in self.patterns.items():
+            found[category] = [m.span() for m in regex.finditer(text)] if regex is not None else []
+        return found
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> CueLexicon:
+    return CueLexicon.load()
+
+
+# --------------------------------------------------------------------------------------- features
+def lemma_text(text: str) -> str:
+    """Lower-cased simplemma lemmas of the words, the classifier's word view of a sentence."""
+    return " ".join(simplemma.lemmatize(w, lang="de").lower() for w in _WORD.findall(text))
+
+
+#: Names of the dense features, in the order :func:`cue_features` returns them.
+DENSE_FEATURES = tuple(f"cue_{c}" for c in CUE_CATEGORIES) + (
+    "question", "exclamation", "colon_end", "log_words", "short", "dass", "first_person",
+    "subjunctive", "modal", "citation", "year", "starts_lower",
+)
+
+
+def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
+    """Cue-lexicon hits and mood/shape features: these transfer from CIMT to blogs."""
+    lexicon = lexicon or default_lexicon()
+    hits = lexicon.hits(text)
+    words = [w.lower() for w in _WORD.findall(text)]
+    stripped = text.strip()
+    values = [math.log1p(len(hits[c])) for c in CUE_CATEGORIES]
+    values += [
+        float(stripped.endswith("?")),
+        float(stripped.endswith("!")),
+        float(stripped.endswith(":")),
+        math.log1p(len(words)) / 4.0,
+        float(len(words) < 5),
+        float("dass" in words),
+        float(any(w in _FIRST_PERSON for w in words)),
+        float(any(w in _SUBJUNCTIVE for w in words)),
+        float(any(w in _MODALS for w in words)),
+        float(bool(_CITATION_LIKE.search(text))),
+        float(bool(_YEAR.search(text))),
+        float(stripped[:1].islower()),
+    ]
+    return values
+
+
+# ------------------------------------------------------------------------------------- classifier
+class ArgumentClassifier:
+    """The shipped scikit-learn model: P(argumentative) and P(position | argumentative)."""
+
+    def __init__(self, bundle: dict):
+        self.word = bundle["word"]
+        self.char = bundle["char"]
+        self.arg = bundle["arg"]
+        self.position = bundle.get("position")
+        self.meta = bundle.get("meta", {})
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR) -> "ArgumentClassifier | None":
+        """The model in ``directory``, or ``None`` when it is missing (cues alone then)."""
+        path = Path(directory) / "model.joblib"
+        if not path.exists():
+            return None
+        import joblib  # scikit-learn's own persistence; only load models you trust
+
+        return cls(joblib.load(path))
+
+    def matrix(self, texts: Sequence[str], lexicon: CueLexicon | None = None):
+        return build_matrix(self.word, self.char, texts, lexicon)
+
+    def predict(self, texts: Sequence[str], lexicon: CueLexicon | None = None) -> list[tuple[float, float]]:
+        """(P(argumentative), P(position)) per text."""
+        if not texts:
+            return []
+        x = self.matrix(texts, lexicon)
+        p_arg = self.arg.predict_proba(x)[:, 1]
+        p_pos = self.position.predict_proba(x)[:, 1] if self.position is not None else [0.5] * len(texts)
+        return [(float(a), float(b)) for a, b in zip(p_arg, p_pos)]
+
+
+def build_matrix(word_vectorizer, char_vectorizer, texts: Sequence[str], lexicon: CueLexicon | None = None):
+    """Sparse feature matrix: lemma n-grams + char n-grams + dense cue features."""
+    from scipy import sparse
+
+    lemmas = [lemma_text(t) for t in texts]
+    dense = sparse.csr_matrix([cue_features(t, lexicon) for t in texts])
+    return sparse.hstack(
+        [word_vectorizer.transform(lemmas), char_vectorizer.transform([t.lower() for t in texts]), dense]
+    ).tocsr()
+
+
+# --------------------------------------------------------------------------------- holder, target
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines diese dieser diesen dieses jene jener "
+    "ihre ihrer ihren ihrem seine seiner seinen seinem viele vieler alle aller".split()
+)
+_PREPOSITIONS = frozenset(
+    "im in von vom mit zum zur bei beim auf für aus am an über unter durch gegen ohne nach vor zwischen "
+    "seitens hinsichtlich".split()
+)
+_NON_SPEAKERS = frozenset(
+    "es das dies dieses hier da dann so auch aber und oder doch nun man sie er wir ich".split()
+)
+_SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
+_NAME = r"[A-ZÄÖÜ][\w’'\-]+(?:\s+[A-ZÄÖÜ][\w’'\-]+)?"
+_LAUT = re.compile(r"(?<!\w)(?i:laut|nach\s+ansicht\s+von|nach\s+auffassung\s+von|gemäß)\s+(" + _NAME + ")")
+_PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([A-ZÄÖÜ][\w’'\-]+)(?:\s*(?:/|und|&)\s*[A-ZÄÖÜ][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
+_ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
+_SO_X = re.compile(r"[,–—-]\s*so\s+(" + _NAME + r")\s*(?:\(|[,–—-])")
+_CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[A-ZÄÖÜ][\w’'\-]+\s*){1,3})")
+
+
+def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
+    """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
+    subject right before a reporting/critique verb ("Lember kritisiert, dass")."""
+    for regex in (_LAUT, _ZUFOLGE, _SO_X):
+        match = regex.search(sent_text)
+        if match:
+            return match.group(1), match.start(1)
+    if cue_start is not None:
+        before = sent_text[:cue_start]
+        match = _CAPITALISED_AT_START.match(before)
+        if match and len(before.split()) <= 4:
+            name = match.group(1).strip()
+            first = name.split()[0].lower()
+            if first not in _NON_SPEAKERS and first not in _DETERMINERS:
+                return name, match.start(1)
+    return None
+
+
+def _spans_in(doc: Doc, group: str, start: int, end: int) -> list[Span]:
+    if group not in doc.spans:
+        return []
+    return [s for s in doc.spans[group] if s.start_char >= start and s.end_char <= end]
+
+
+def _actor_name(span: Span) -> str:
+    canonical = span._.canonical if Span.has_extension("canonical") else None
+    return canonical or span.text
+
+
+def _citation_author(span: Span) -> str | None:
+    authors = span._.authors if Span.has_extension("authors") else None
+    if authors:
+        return str(authors[0]).split(",")[0].strip()
+    return None
+
+
+def _dependency_subject(sent: Span, verb_char: int) -> Span | None:
+    """The subject of the verb at ``verb_char`` when the pipeline has a parser."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    verb = next((t for t in sent if t.idx <= verb_char < t.idx + max(len(t.text), 1)), None)
+    if verb is None:
+        return None
+    head = verb if verb.pos_ in {"VERB", "AUX", ""} else verb.head
+    for child in head.children:
+        if child.dep_ in _SUBJECT_DEPS and child.pos_ in {"PROPN", "NOUN"}:
+            return doc[child.left_edge.i : child.right_edge.i + 1]
+    return None
+
+
+def find_speaker(sent: Span, cue_start: int | None) -> str | None:
+    """Who speaks in a reported claim or critique (``None`` when no one but the author)."""
+    doc = sent.doc
+    text = sent.text
+    pattern = _speaker_from_patterns(text, cue_start)
+    region = (sent.start_char, sent.start_char + (cue_start if cue_start is not None else len(text)))
+    if pattern is not None:
+        name, offset = pattern
+        begin = sent.start_char + offset
+        region = (begin, begin + len(name))
+    # Prefer an actor span covering the speaker, then citation authors there.
+    for actor in doc.spans["actors"] if "actors" in doc.spans else []:
+        if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char:
+            if pattern is not None or cue_start is not None:
+                return _actor_name(actor)
+    for citation in _spans_in(doc, "citations", sent.start_char, sent.end_char):
+        if citation.start_char < region[1] + 40 and citation.end_char > region[0] - 1 and pattern is not None:
+            author = _citation_author(citation)
+            if author:
+                return author
+    if cue_start is not None:
+        subject = _dependency_subject(sent, sent.start_char + cue_start)
+        if subject is not None:
+            heads = [t for t in subject if t.pos_ == "PROPN"] or [subject.root]
+            if heads[0].lower_ not in _NON_SPEAKERS:
+                return " ".join(t.text for t in heads) if heads[0].pos_ == "PROPN" else heads[0].lemma_ or heads[0].text
+    if pattern is not None:
+        return _surname(pattern[0])
+    return None
+
+
+def cited_author(sent: Span) -> str | None:
+    """The first author cited in the sentence: a reported claim is held by its source."""
+    for citation in _spans_in(sent.doc, "citations", sent.start_char, sent.end_char):
+        author = _citation_author(citation)
+        if author:
+            return _actor_for(sent.doc, citation) or author
+    match = _PAREN_CITATION.search(sent.text)
+    return match.group(1) if match else None
+
+
+def _actor_for(doc: Doc, span: Span) -> str | None:
+    """The canonical name of an actor span that overlaps ``span`` (the citation's author)."""
+    for actor in doc.spans["actors"] if "actors" in doc.spans else []:
+        if actor.start_char < span.end_char and actor.end_char > span.start_char:
+            return _actor_name(actor)
+    return None
+
+
+def _surname(name: str) -> str:
+    """The last capitalised word of a name ("Veiko Lember" -> "Lember") for pattern matches."""
+    words = name.split()
+    return words[-1] if len(words) > 1 and words[-1][:1].isupper() else words[0]
+
+
+def _noun_phrase_head(text: str) -> str | None:
+    """The head noun of the first noun phrase in ``text``, by German capitalisation (no parser)."""
+    tokens = _WORD.findall(text)
+    index = 0
+    skip_pp = False
+    while index < len(tokens):
+        token = tokens[index]
+        lower = token.lower()
+        if lower in _PREPOSITIONS:
+            skip_pp = True
+        elif token[:1].isupper() and lower not in _DETERMINERS and lower not in _NON_SPEAKERS:
+            if skip_pp:
+                skip_pp = False
+            else:
+                return token
+        index += 1
+    return None
+
+
+def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueLexicon) -> str | None:
+    """What a critique criticises: an actor in the criticised clause, else a noun phrase head."""
+    doc = sent.doc
+    start = sent.start_char + clause_start
+    actors = [a for a in _spans_in(doc, "actors", start, sent.end_char) if _actor_name(a) != critic]
+    if not actors:
+        actors = [a for a in _spans_in(doc, "actors", sent.start_char, sent.end_char) if _actor_name(a) != critic]
+    specific = [a for a in actors if _actor_name(a) not in lexicon.generic_nouns]
+    if specific or actors:
+        return _actor_name((specific or actors)[0])
+    clause = doc.text[start : sent.end_char]
+    if doc.has_annotation("DEP"):
+        chunk = _first_noun(sent, start)
+        if chunk:
+            return chunk
+    head = _noun_phrase_head(clause)
+    if head is None:
+        return None
+    lemma = simplemma.lemmatize(head, lang="de")
+    return lemma if lemma[:1].isupper() else head
+
+
+def _first_noun(sent: Span, start: int) -> str | None:
+    for token in sent:
+        if token.idx >= start and token.pos_ in {"NOUN", "PROPN"} and token.text not in {"Seiten", "Frage"}:
+            return token.lemma_ or token.text
+    return None
+
+
+# ----------------------------------------------------------------------------------- the decision
+@dataclass
+class SentenceDecision:
+    label: str  # "claim" | "critique" | "none"
+    score: float
+    holder: str | None = None
+    target: str | None = None
+
+
+_CRITIQUE_VERB_CATEGORIES = ("critique",)
+_AUTHOR_CRITIQUE_CATEGORIES = ("negative", "doubt")
+
+
+def _first(hits: dict[str, list[tuple[int, int]]], categories: Iterable[str]) -> tuple[int, int] | None:
+    spans = [span for c in categories for span in hits.get(c, [])]
+    return min(spans) if spans else None
+
+
+_BIB_ENTRY = re.compile(
+    r"^[^()]{0,120}\((?:19|20)\d\d[a-z]?\)\s*:|\(Hrsg\.?\)|,\s*in:\s|\bS\.\s*\d+\s*[-–]\s*\d+\.?\s*$"
+    r"|^[A-ZÄÖÜ][\w\- ]{1,40}:\s*[A-ZÄÖÜ][\w.\- ]{1,60}\.?$"
+)
+_FINAL_PUNCTUATION = frozenset(".!?:;…\"“”»«)")
+
+
+def _is_non_sentence(text: str, followed_by_break: bool = True) -> bool:
+    """Headings, list labels, bibliography entries: no claim possible."""
+    words = _WORD.findall(text)
+    stripped = text.strip()
+    if len(words) < 4:
+        return True
+    if stripped.endswith(":") and len(words) < 8:
+        return True
+    if followed_by_break and stripped[-1:] not in _FINAL_PUNCTUATION and len(words) < 12:
+        return True  # a heading or a list fragment: no final punctuation before a paragraph break
+    return bool(_BIB_ENTRY.search(stripped))
+
+
+def _overlaps(doc: Doc, group: str, sent: Span) -> bool:
+    return group in doc.spans and any(
+        s.start_char < sent.end_char and s.end_char > sent.start_char for s in doc.spans[group]
+    )
+
+
+@dataclass
+class DocContext:
+    """What earlier sentences of the post tell about later ones."""
+
+    in_bibliography: bool = False
+    last_speaker: str | None = None
+
+
+def decide(
+    sent: Span,
+    lexicon: CueLexicon,
+    probabilities: tuple[float, float] | None,
+    threshold: float = 0.5,
+    context: DocContext | None = None,
+) -> SentenceDecision:
+    """Label one sentence claim / critique / none, combining cue hits and the classifier."""
+    context = context or DocContext()
+    text = sent.text
+    hits = lexicon.hits(text)
+    doc_text = sent.doc.text
+    tail = text[len(text.rstrip()):] + doc_text[sent.end_char:sent.end_char + 2]
+    followed_by_break = "\n" in tail or sent.end_char >= len(doc_text.rstrip())
+    if hits["bibliography_heading"] and len(_WORD.findall(text)) <= 3:
+        context.in_bibliography = True
+    if context.in_bibliography or _overlaps(sent.doc, "references", sent):
+        return SentenceDecision("none", 0.0)
+    if _is_non_sentence(text, followed_by_break) or hits["announcement"]:
+        return SentenceDecision("none", 0.0)
+    decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
+    if decision.label != "none":
+        if decision.holder in (None, AUTHOR) and hits["continuation"] and context.last_speaker:
+            decision.holder = context.last_speaker
+        context.last_speaker = decision.holder if decision.holder != AUTHOR else context.last_speaker
+        if decision.holder == AUTHOR and not hits["continuation"]:
+            context.last_speaker = None
+    return decision
+
+
+def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities, threshold: float) -> SentenceDecision:
+    text = sent.text
+    p_arg = probabilities[0] if probabilities else 0.5
+    stripped = text.strip()
+    critique_cue = _first(hits, _CRITIQUE_VERB_CATEGORIES)
+    # A demand that mentions something negative ("… sollte die Schattenseiten nicht verschweigen")
+    # is a normative claim; doubt frames are critiques whatever else the sentence holds.
+    author_critique = _first(hits, ("doubt",) if hits["normative"] else _AUTHOR_CRITIQUE_CATEGORIES)
+    reported = _first(hits, ("reported",))
+    strong_claim = any(hits[c] for c in ("normative", "conclusion", "evaluative"))
+    description = bool(hits["description"])
+
+    # Questions assert nothing unless a doubt frame makes them a doubt ("Die Frage ist, ob …?").
+    if stripped.endswith("?") and not (hits["doubt"] or critique_cue):
+        return SentenceDecision("none", round(min(p_arg, 0.3), 3))
+
+    if critique_cue is not None or author_critique is not None:
+        cue = critique_cue or author_critique
+        speaker = find_speaker(sent, cue[0]) if critique_cue is not None else find_speaker(sent, None)
+        if critique_cue is None and reported is not None and speaker is None:
+            speaker = find_speaker(sent, reported[0])
+        if speaker is None and critique_cue is None and hits["negative"]:
+            speaker = cited_author(sent)  # a negative judgement reported from a cited source
+        critic = speaker or AUTHOR
+        clause_start = _clause_start(text, cue[1])
+        target = find_target(sent, clause_start, critic, lexicon)
+        score = _combine(p_arg, 0.9 if critique_cue is not None else 0.8)
+        return SentenceDecision("critique", score, critic, target)
+
+    cue_score = 0.0
+    if hits["normative"]:
+        cue_score = max(cue_score, 0.75)
+    if hits["conclusion"]:
+        cue_score = max(cue_score, 0.6)
+    if hits["evaluative"]:
+        cue_score = max(cue_score, 0.55)
+    if reported is not None:
+        cue_score = max(cue_score, 0.7)
+    if description and not strong_claim:
+        # "Der Aufsatz untersucht …": a description of a text, not a position.
+        return SentenceDecision("none", round(min(p_arg, 0.3), 3))
+    if not cue_score and hits["narration"]:
+        p_arg = max(0.0, p_arg - 0.15)  # events and dates: narration rather than a position
+    score = _combine(p_arg, cue_score) if cue_score else p_arg
+    if score < threshold:
+        return SentenceDecision("none", round(score, 3))
+    holder = find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None)
+    return SentenceDecision("claim", round(score, 3), holder or cited_author(sent) or AUTHOR)
+
+
+def _clause_start(text: str, after: int) -> int:
+    """Where the criticised clause starts: after ", dass"/"ob"/"warum" following the cue, else the cue."""
+    match = re.compile(r"(?<!\w)(?:dass|ob|warum|weshalb|wieso|wie|weil)(?!\w)", re.IGNORECASE).search(text, after)
+    return match.end() if match and match.start() - after < 40 else after
+
+
+def _combine(p_model: float, p_cue: float) -> float:
+    """Noisy-or of the classifier's and the cues' evidence (either can make an argument)."""
+    return round(1.0 - (1.0 - p_model) * (1.0 - p_cue), 3)
+
+
+# ----------------------------------------------------------------------------------- the component
+@Language.factory(
+    "textmine_arguments",
+    default_config={"model_dir": None, "lexicon_dir": None, "threshold": 0.5, "use_model": True},
+)
+def make_component(
+    nlp: Language, name: str, model_dir: str | None, lexicon_dir: str | None, threshold: float, use_model: bool
+):
+    register_extensions()
+    lexicon = CueLexicon.load(Path(lexicon_dir)) if lexicon_dir else default_lexicon()
+    classifier = ArgumentClassifier.load(Path(model_dir) if model_dir else MODEL_DIR) if use_model else None
+    return ArgumentComponent(lexicon, classifier, threshold)
+
+
+class ArgumentComponent:
+    """Labels every sentence; the model is loaded once per component instance."""
+
+    def __init__(self, lexicon: CueLexicon, classifier: ArgumentClassifier | None, threshold: float = 0.5):
+        self.lexicon = lexicon
+        self.classifier = classifier
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sentences = [s for s in sentences if s.text.strip()]
+        probabilities = (
+            self.classifier.predict([s.text for s in sentences], self.lexicon) if self.classifier else []
+        )
+        claims, critiques = [], []
+        context = DocContext()
+        for index, sent in enumerate(sentences):
+            decision = decide(
+                sent, self.lexicon, probabilities[index] if probabilities else None, self.threshold, context
+            )
+            span = _trim(sent)
+            if decision.label == "claim":
+                span._.holder = decision.holder
+                span._.score = decision.score
+                claims.append(span)
+            elif decision.label == "critique":
+                span._.critic = decision.holder
+                span._.target = decision.target
+                span._.score = decision.score
+                critiques.append(span)
+        doc.spans["claims"] = claims
+        doc.spans["critiques"] = critiques
+        return doc
+
+
+def _trim(sent: Span) -> Span:
+    """The sentence without leading/trailing whitespace tokens (so offsets match the text)."""
+    start, end = sent.start, sent.end
+    while start < end and sent.doc[start].is_space:
+        start += 1
+    while end > start and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end]
+
+
+def analyse_sentence(text: str, lexicon: CueLexicon | None = None) -> dict:
+    """Debug helper: the cue hits of one sentence, by category (for users tuning lexicons)."""
+    lexicon = lexicon or default_lexicon()
+    return {c: [text[a:b] for a, b in spans] for c, spans in lexicon.hits(text).items() if spans}
+
+
+def model_meta(directory: Path = MODEL_DIR) -> dict:
+    path = Path(directory) / "meta.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
