@@ -240,3 +240,5 @@ def export(
 # Further commands live in their own modules, registered on import.
 from textmine import cli_topics as _cli_topics  # noqa: E402,F401
 from textmine import cli_lists as _cli_lists  # noqa: E402,F401
+from textmine import cli_eval as _cli_eval  # noqa: E402,F401
+from textmine import cli_report as _cli_report  # noqa: E402,F401

@@ -95,7 +95,7 @@ def topics(
         corpus.store.set_run_model_dir(run_id, str(model_dir))
         posts = {p.id: p for p in corpus.store.posts(ids)}
     if curve is not None and not as_json:
-        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: {topic_models.K_RULE})", as_csv=as_csv)
+        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: highest c_v among stable k)", as_csv=as_csv)
         if plot:
             _plot_curve(curve, best_k, plot)
     payload = {
@@ -130,8 +130,8 @@ def _apply_run(corpus, run_id: int, rows: list, as_json: bool, as_csv: bool) -> 
     model = topic_models.TopicModel.load(Path(stored["model_dir"]))
     done = corpus.store.topic_assignments(run_id)
     new = [r for r in rows if r[0] not in done]
-    doc_topics = model.transform([r[2] for r in new]) if new else []
-    assignments = [(r[0], int(max(range(len(w)), key=w.__getitem__)), [round(float(x), 6) for x in w]) for r, w in zip(new, doc_topics)]
+    doc_topics, dominant = model.transform([r[2] for r in new]) if new else ([], [])
+    assignments = [(r[0], int(d), [round(float(x), 6) for x in w]) for r, d, w in zip(new, dominant, doc_topics)]
     corpus.store.add_topic_assignments(run_id, assignments)
     labels = {t["id"]: t["label"] for t in stored["topics"]}
     out = [{"post": pid, "topic": topic, "label": labels.get(topic)} for pid, topic, _ in assignments]

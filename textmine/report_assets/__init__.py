@@ -1,0 +1,1 @@
+"""Stylesheet and script that textmine.report inlines into the self-contained HTML report."""
