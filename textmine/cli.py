@@ -114,16 +114,17 @@ def ingest(
                         analyse_task = progress.add_task("analysing posts", total=total)
                     progress.update(analyse_task, completed=done, total=total)
 
-            for feed in feeds:
-                progress.update(read_task, description=f"reading {Path(feed).name if feed != '-' else 'stdin'}")
-                summary.feeds.append(corpus.ingest_feed(feed, progress=report))
-            if analyse:
-                from textmine.nlp.pipeline import PipelineError
+            from textmine.nlp.pipeline import PipelineError
+            from textmine.store import StoreError
 
-                try:
+            try:
+                for feed in feeds:
+                    progress.update(read_task, description=f"reading {Path(feed).name if feed != '-' else 'stdin'}")
+                    summary.feeds.append(corpus.ingest_feed(feed, progress=report))
+                if analyse:
                     summary.analysed, summary.not_german = corpus.analyse_pending(workers=workers, progress=report)
-                except PipelineError as error:
-                    fail(str(error), EXIT_STORE)
+            except (PipelineError, StoreError) as error:
+                fail(str(error), EXIT_STORE)
     if as_json:
         console.print_json(data=summary.to_dict())
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -93,6 +94,10 @@ class Store:
         if str(path) != ":memory:":
             if not self.path.parent.exists():
                 raise StoreError(f"cannot create database {path}: folder {self.path.parent} does not exist")
+            if self.path.is_dir():
+                raise StoreError(f"{path} is a folder, not a database file: choose a file name with --db")
+            if not readonly and not self.path.exists() and not os.access(self.path.parent, os.W_OK):
+                raise StoreError(f"cannot create database {path}: folder {self.path.parent} is not writable")
             if readonly and not self.path.exists():
                 raise StoreError(f"no database at {path}: run `textmine ingest FEED` first")
         try:
@@ -117,10 +122,16 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
     def _init_schema(self) -> None:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         with self.transaction():
+            tables = self._tables()
+            if tables and "meta" not in tables:
+                raise StoreError(f"{self.path} is not a textmine database (it holds other tables): choose another with --db")
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 self.conn.execute(statement)
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -131,8 +142,14 @@ class Store:
                     f"database {self.path} has schema version {row[0]}, newer than this textmine "
                     f"understands ({SCHEMA_VERSION}): upgrade textmine"
                 )
+            else:
+                # A real (no-op) write now: a read-only file or file system fails here, with a clear
+                # message, instead of halfway through an ingest.
+                self.conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
 
     def _check_version(self) -> None:
+        if "meta" not in self._tables():
+            raise StoreError(f"{self.path} is not a textmine database")
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             raise StoreError(f"{self.path} is not a textmine database")
@@ -141,7 +158,7 @@ class Store:
 
     def transaction(self) -> "_Transaction":
         """``with store.transaction():`` — one atomic write, retried while another writer holds the lock."""
-        return _Transaction(self.conn)
+        return _Transaction(self.conn, self.path)
 
     # -- posts -----------------------------------------------------------------------------------
     def post_hash(self, post_id: str) -> str | None:
@@ -304,6 +321,10 @@ def _explain(error: sqlite3.DatabaseError, path: str | Path) -> str:
         return f"{path} is not a textmine database (or it is corrupt): {message}"
     if "readonly" in message or "read-only" in message:
         return f"database {path} is read-only: choose another with --db or fix its permissions"
+    if "locked" in message or "busy" in message:
+        return f"database {path} is locked by another program for too long: try again when it is done"
+    if "disk is full" in message or "database or disk is full" in message:
+        return f"database {path}: the disk is full; nothing from the interrupted batch was stored"
     if "unable to open" in message:
         return f"cannot open database {path}: {message}"
     return f"database {path}: {message}"
@@ -314,8 +335,9 @@ class _Transaction:
 
     RETRIES = 5
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
+        self.path = path
 
     def __enter__(self) -> sqlite3.Connection:
         for attempt in range(self.RETRIES):
@@ -324,12 +346,21 @@ class _Transaction:
                 return self.conn
             except sqlite3.OperationalError as error:
                 if "locked" not in str(error) or attempt == self.RETRIES - 1:
-                    raise
+                    raise StoreError(_explain(error, self.path)) from error
                 time.sleep(0.2 * (attempt + 1))
         raise AssertionError("unreachable")
 
     def __exit__(self, exc_type: type | None, exc: BaseException | None, tb: object) -> None:
-        if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
+        """Commit, or roll back; database errors (read-only, disk full, locked) become a one-line
+        ``StoreError``."""
+        try:
+            if exc_type is None:
+                self.conn.execute("COMMIT")
+            else:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(_explain(error, self.path)) from (exc or error)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(_explain(exc, self.path)) from exc

@@ -36,6 +36,14 @@ _PROLOG_BYTES = 1 << 16
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _XML_DECL_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?encoding=)([\"'])[^\"']*\2", re.IGNORECASE)
+# Declarations of a single-byte encoding that WordPress installs often get wrong (the bytes are UTF-8).
+_SINGLE_BYTE_DECL = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding=[\"'](?:iso-?8859-1|iso-?8859-15|latin-?1|windows-1252|cp1252|us-ascii)[\"']",
+    re.IGNORECASE,
+)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+#: A date further ahead than this is flagged (clock skew and time zones stay quiet).
+FUTURE_TOLERANCE = dt.timedelta(days=1)
 
 
 class FeedError(Exception):
@@ -182,7 +190,9 @@ def _make_post(
     post_id = (guid or "").strip() or link or f"sha256:{digest[:16]}"
     date = parse_date(published)
     if published and date is None:
-        notes.append(f"unparseable date {published.strip()[:40]!r}")
+        notes.append(f"unparseable date {published.strip()[:40]!r} (stored without a date)")
+    elif date is not None and date > dt.datetime.now(dt.timezone.utc) + FUTURE_TOLERANCE:
+        notes.append(f"date {date.date().isoformat()} is in the future (stored as given)")
     cats = tuple(dict.fromkeys(c for c in (normalize_text(c) for c in categories) if c))
     return Post(
         id=post_id, url=link, title=title or "(ohne Titel)", author=normalize_text(author) if author else None,
@@ -230,16 +240,59 @@ def _atom_entry(entry: lxml.etree._Element, base: str | None) -> Post | Skipped:
     )
 
 
+_REFUSED_ENTITIES = (
+    "refused: the feed declares XML entities in a DTD (a known attack: entity expansion or "
+    "external file access); textmine never expands them"
+)
+
+
 def _check_prolog(handle: BinaryIO) -> None:
+    """Fast refusals before parsing: empty input and entity declarations near the start.
+
+    The parser checks the DTD again (``_refuse_entities``), so entities declared after a long
+    comment or in UTF-16 are refused too."""
     head = handle.read(_PROLOG_BYTES)
     handle.seek(0)
-    if not head.strip():
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
+    for bom in _BOMS:
+        head = head.removeprefix(bom)
+    if not head.strip(b" \t\r\n\x00") or not head.replace(b"\xef\xbb\xbf", b"").strip():
         raise FeedError("empty input: the feed has no content")
     if _DOCTYPE.search(head) and _ENTITY_DECL.search(head):
-        raise FeedError(
-            "refused: the feed declares XML entities in a DTD (a known attack: entity expansion or "
-            "external file access); textmine never expands them"
-        )
+        raise FeedError(_REFUSED_ENTITIES)
+
+
+def _refuse_entities(root: lxml.etree._Element) -> None:
+    """Refuse a document whose internal DTD declares entities (general or parameter ones).
+
+    lxml never loads external DTDs here (``load_dtd=False, no_network=True``) and does not resolve
+    entities; libxml2 caps amplification besides. Refusing the declarations outright means no post
+    of such a feed is ever stored, wherever in the prolog (or in which encoding) they hide."""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        raise FeedError(_REFUSED_ENTITIES)
+
+
+def _utf8_declared_single_byte(handle: BinaryIO) -> bool:
+    """True when the feed declares Latin-1/Windows-1252 but has lines that are valid, non-ASCII
+    UTF-8: reading it as declared would store mojibake ("fÃ¼r")."""
+    head = handle.read(256)
+    handle.seek(0)
+    if not _SINGLE_BYTE_DECL.match(head):
+        return False
+    try:
+        for raw in handle:
+            if raw.isascii():
+                continue
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+        return False
+    finally:
+        handle.seek(0)
 
 
 def _transcode(handle: BinaryIO) -> tuple[BinaryIO, str]:
@@ -261,6 +314,8 @@ def _transcode(handle: BinaryIO) -> tuple[BinaryIO, str]:
             first = False
         fixed.write(data)
     fixed.seek(0)
+    if bad_lines == 0:
+        return fixed, "the feed declares a single-byte encoding but is UTF-8; read as UTF-8"
     return fixed, f"{bad_lines} line(s) were not UTF-8 and were read as Windows-1252"
 
 
@@ -278,29 +333,40 @@ def read_feed(handle: BinaryIO, info: FeedInfo | None = None) -> Iterator[Post |
     info = info if info is not None else FeedInfo()
     _check_prolog(handle)
     yielded = 0
-    try:
-        for record in _stream(handle, info):
-            yielded += 1
-            yield record
-        return
-    except lxml.etree.XMLSyntaxError as error:
-        if not _is_encoding_error(error):
-            raise _syntax_error(error, yielded) from error
-        first_error = error
-    # The declared encoding was wrong: read it again, transcoded. Items already yielded are
-    # yielded again; storage is idempotent, so they are recognised as unchanged.
+    if _utf8_declared_single_byte(handle):
+        first_error: Exception | None = None
+    else:
+        try:
+            for record in _stream(handle, info):
+                yielded += 1
+                yield record
+            if yielded == 0:
+                info.warnings.append("the feed has no items")
+            return
+        except lxml.etree.XMLSyntaxError as error:
+            if not _is_encoding_error(error):
+                raise _syntax_error(error, yielded) from error
+            first_error = error
+    # The declared encoding was wrong: read it again, transcoded. The records already yielded came
+    # from valid lines, which transcoding leaves alone, so they are skipped on the second pass.
     fixed, warning = _transcode(handle)
     info.warnings.append(warning)
+    again = 0
     with fixed:
         try:
-            yield from _stream(fixed, info)
+            for record in _stream(fixed, info):
+                again += 1
+                if again > yielded:
+                    yield record
         except lxml.etree.XMLSyntaxError as error:
-            raise _syntax_error(error, yielded) from first_error
+            raise _syntax_error(error, max(again, yielded)) from (first_error or error)
+    if again == 0:
+        info.warnings.append("the feed has no items")
 
 
 def _syntax_error(error: lxml.etree.XMLSyntaxError, kept: int) -> FeedError:
     line = getattr(error, "lineno", None) or (error.position[0] if error.position else "?")
-    detail = str(error).split(",")[0].strip().rstrip(".")
+    detail = (getattr(error, "msg", None) or str(error)).split(",")[0].strip().rstrip(".")
     if kept:
         return FeedError(f"feed breaks off at line {line} ({detail}); kept the {kept} complete item(s) before it", kept=kept)
     return FeedError(f"not well-formed XML at line {line}: {detail}")
@@ -311,6 +377,24 @@ def _stream(handle: BinaryIO, info: FeedInfo) -> Iterator[Post | Skipped]:
         handle, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
         huge_tree=True, remove_comments=True, recover=False,
     )
+    try:
+        yield from _events(context, info)
+    except lxml.etree.XMLSyntaxError as error:
+        raise _with_cause(error, context) from error
+
+
+def _with_cause(error: lxml.etree.XMLSyntaxError, context: lxml.etree.iterparse) -> lxml.etree.XMLSyntaxError:
+    """With ``resolve_entities=False`` lxml may report "no element found (line 0)"; the parser's own
+    error log has the real cause (e.g. "Entity 'nbsp' not defined") and its line."""
+    if error.lineno:
+        return error
+    last = context.error_log.last_error
+    if last is None:
+        return error
+    return lxml.etree.XMLSyntaxError(last.message, last.type, last.line, last.column, None)
+
+
+def _events(context: lxml.etree.iterparse, info: FeedInfo) -> Iterator[Post | Skipped]:
     root_seen = False
     depth = 0
     base: str | None = None
@@ -319,6 +403,7 @@ def _stream(handle: BinaryIO, info: FeedInfo) -> Iterator[Post | Skipped]:
             depth += 1
             if not root_seen:
                 root_seen = True
+                _refuse_entities(element)
                 info.format = _format_of(element)
                 base = _xml_base(element, None)
             continue

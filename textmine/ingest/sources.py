@@ -39,8 +39,16 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 - stdlib signature
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
-            raise SourceError(f"refused redirect to a non-http(s) address: {newurl}")
+            raise SourceError(f"{req.full_url}: refused redirect to a non-http(s) address: {newurl}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _size(n: int) -> str:
+    """A byte count for a message: "200 MB", "10 kB", "512 bytes"."""
+    for unit, factor in (("MB", 1024 * 1024), ("kB", 1000)):
+        if n >= factor:
+            return f"{n / factor:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def _copy_limited(reader: BinaryIO, writer: BinaryIO, max_bytes: int, what: str) -> None:
@@ -48,7 +56,7 @@ def _copy_limited(reader: BinaryIO, writer: BinaryIO, max_bytes: int, what: str)
     while chunk := reader.read(_CHUNK):
         total += len(chunk)
         if total > max_bytes:
-            raise SourceError(f"{what} is larger than the limit of {max_bytes // (1024 * 1024)} MB")
+            raise SourceError(f"{what} is larger than the limit of {_size(max_bytes)}")
         writer.write(chunk)
     writer.seek(0)
 
@@ -64,10 +72,12 @@ def _download(url: str, timeout: float, max_bytes: int) -> BinaryIO:
         with opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise SourceError(f"{url} is larger than the limit of {max_bytes // (1024 * 1024)} MB")
+                raise SourceError(f"{url} is larger than the limit of {_size(max_bytes)}")
             _copy_limited(response, spool, max_bytes, url)
     except urllib.error.HTTPError as error:
         spool.close()
+        if 300 <= error.code < 400:
+            raise _redirect_error(url, error) from error
         raise SourceError(f"{url}: HTTP {error.code} {error.reason}") from error
     except urllib.error.URLError as error:
         spool.close()
@@ -79,6 +89,15 @@ def _download(url: str, timeout: float, max_bytes: int) -> BinaryIO:
         spool.close()
         raise
     return spool
+
+
+def _redirect_error(url: str, error: urllib.error.HTTPError) -> SourceError:
+    """urllib gives up on a redirect with a multi-line message; say why in one line."""
+    location = (error.headers.get("Location") or "") if error.headers is not None else ""
+    target = urllib.parse.urljoin(url, location)
+    if location and urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+        return SourceError(f"{url}: refused redirect to a non-http(s) address: {target}")
+    return SourceError(f"{url}: too many redirects (more than {MAX_REDIRECTS}, or a redirect loop)")
 
 
 @contextlib.contextmanager
