@@ -4,6 +4,7 @@ Texts that are not German are detected and flagged, not analysed as German.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -51,24 +52,34 @@ def analyze_texts(
     *,
     batch_size: int = 16,
     n_process: int = 1,
+    languages: dict[str, str | None] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse ``(id, title, text)`` triples in order; German ones go through ``nlp.pipe``."""
-    pending: list[tuple[str | None, str | None, str, str | None]] = []
+    """Analyse ``(id, title, text)`` triples, in order, with one ``nlp.pipe`` over the German ones.
 
-    def flush() -> Iterator[Analysis]:
-        german = [(i, t, x, lang) for i, t, x, lang in pending if lang in (None, "de")]
-        docs = iter(nlp.pipe((x for _, _, x, _ in german), batch_size=batch_size, n_process=n_process))
-        for item_id, title, text, language in pending:
-            if language in (None, "de"):
-                doc = next(docs)
-                doc._.language = language or "de"
-                yield Analysis(item_id, doc_to_record(doc, id=item_id, title=title), doc_terms(doc))
+    One pipe call for the whole stream matters with ``n_process > 1``: spaCy starts its worker
+    processes once, not per batch. ``languages`` gives languages already known (by id), e.g.
+    detected at ingest; other texts are detected here.
+    """
+    queue: deque[tuple[str | None, str | None, str, str | None]] = deque()
+
+    def german_texts() -> Iterator[str]:
+        for item_id, title, text in items:
+            if languages is not None and item_id in languages:
+                language = languages[item_id]
             else:
-                yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
-        pending.clear()
+                language = detect_language(text)
+            queue.append((item_id, title, text, language))
+            if language in (None, "de"):
+                yield text
 
-    for item_id, title, text in items:
-        pending.append((item_id, title, text, detect_language(text)))
-        if len(pending) >= batch_size * max(1, n_process) * 4:
-            yield from flush()
-    yield from flush()
+    def foreign_until_german() -> Iterator[Analysis]:
+        while queue and queue[0][3] not in (None, "de"):
+            item_id, title, text, language = queue.popleft()
+            yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
+
+    for doc in nlp.pipe(german_texts(), batch_size=batch_size, n_process=n_process):
+        yield from foreign_until_german()
+        item_id, title, _text, language = queue.popleft()
+        doc._.language = language or "de"
+        yield Analysis(item_id, doc_to_record(doc, id=item_id, title=title), doc_terms(doc))
+    yield from foreign_until_german()

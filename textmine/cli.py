@@ -91,6 +91,7 @@ def ingest(
     model: Optional[str] = ModelOption,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the analysis."),
     analyse: bool = typer.Option(True, "--analyse/--no-analyse", help="Analyse new and changed posts right away."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run the analysis on a Dask cluster: 'local' or a scheduler address (tcp://host:8786)."),
     as_json: bool = JsonOption,
 ) -> None:
     """Read feeds into the corpus database and analyse new or changed posts.
@@ -121,7 +122,12 @@ def ingest(
                 for feed in feeds:
                     progress.update(read_task, description=f"reading {Path(feed).name if feed != '-' else 'stdin'}")
                     summary.feeds.append(corpus.ingest_feed(feed, progress=report))
-                if analyse:
+                if analyse and dask:
+                    from textmine.distributed import DaskAnalyser
+
+                    with DaskAnalyser(dask, model=model) as analyser:
+                        summary.analysed, summary.not_german = corpus.analyse_pending(progress=report, analyser=analyser)
+                elif analyse:
                     summary.analysed, summary.not_german = corpus.analyse_pending(workers=workers, progress=report)
             except (PipelineError, StoreError) as error:
                 fail(str(error), EXIT_STORE)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from textmine.analysis import analyze_texts, detect_language, pipeline_id
+from textmine.analysis import Analysis, analyze_texts, detect_language, pipeline_id
 from textmine.ingest.clean import text_of
-from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, read_feed
+from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store import Store, StoredPost
 
@@ -106,7 +106,7 @@ class Corpus:
 
     def ingest_feed(self, source: str, *, progress: ProgressCallback | None = None) -> FeedReport:
         report = FeedReport(source)
-        info = FeedInfo()
+        info = FeedInfo(known=self.store.source_hash)
         seen: set[str] = set()
         batch: list[Post] = []
         done = 0
@@ -121,6 +121,9 @@ class Corpus:
                         report.skipped["duplicate id within the feed (first kept)"] += 1
                         continue
                     seen.add(record.id)
+                    if isinstance(record, Unchanged):
+                        report.unchanged += 1
+                        continue
                     batch.append(record)
                     if len(batch) >= WRITE_BATCH:
                         self._write(batch, report, source)
@@ -158,31 +161,53 @@ class Corpus:
     # -- analysis --------------------------------------------------------------------------------
     def analyse_pending(
         self, *, workers: int = 1, progress: ProgressCallback | None = None, batch_size: int = 16,
+        analyser: Callable[..., Iterable[Analysis]] | None = None,
     ) -> tuple[int, int]:
         """Analyse every post whose current content has no analysis by this pipeline.
 
-        Returns (analysed, of which not German)."""
-        pending = self.store.unanalysed(pipeline_id(self.nlp))
+        ``analyser`` replaces the local ``analyze_texts`` (e.g. a ``DaskAnalyser``); this process
+        stays the only writer. Returns (analysed, of which not German)."""
+        analyser = analyser or analyze_texts
+        name = pipeline_id(self.nlp)
+        pending = self.store.unanalysed(name)
         if not pending:
             return 0, 0
-        name = pipeline_id(self.nlp)
         done = not_german = 0
         if progress:
             progress("analyse", 0, len(pending))
-        for start in range(0, len(pending), WRITE_BATCH):
-            posts = list(self.store.posts(pending[start:start + WRITE_BATCH]))
-            items = ((p.id, p.title, text_of(p.paragraphs)) for p in posts)
-            by_id = {p.id: p for p in posts}
-            results = list(analyze_texts(self.nlp, items, batch_size=batch_size, n_process=workers))
-            with self.store.transaction():
-                for result in results:
-                    post = by_id[result.id]
-                    self.store.save_analysis(post.id, post.content_hash, name, result.record, result.terms)
-                    not_german += result.record.get("language") not in (None, "de")
-            done += len(results)
+        hashes: dict[str, str] = {}
+        languages: dict[str, str | None] = {}
+
+        def items() -> Iterator[tuple[str, str, str]]:
+            # Posts are read from the store chunk by chunk, so memory stays flat on big corpora.
+            for start in range(0, len(pending), WRITE_BATCH):
+                for post in list(self.store.posts(pending[start:start + WRITE_BATCH])):
+                    hashes[post.id] = post.content_hash
+                    languages[post.id] = post.language
+                    yield post.id, post.title, text_of(post.paragraphs)
+
+        batch: list[Analysis] = []
+        for result in analyser(self.nlp, items(), batch_size=batch_size, n_process=workers, languages=languages):
+            batch.append(result)
+            if len(batch) >= WRITE_BATCH:
+                not_german += self._save(batch, hashes, name)
+                done += len(batch)
+                batch.clear()
+                if progress:
+                    progress("analyse", done, len(pending))
+        if batch:
+            not_german += self._save(batch, hashes, name)
+            done += len(batch)
             if progress:
                 progress("analyse", done, len(pending))
         return done, not_german
+
+    def _save(self, results: list[Analysis], hashes: dict[str, str], pipeline: str) -> int:
+        """Store one batch of analyses in one transaction; returns how many were not German."""
+        with self.store.transaction():
+            for result in results:
+                self.store.save_analysis(result.id, hashes.pop(result.id), pipeline, result.record, result.terms)
+        return sum(r.record.get("language") not in (None, "de") for r in results)
 
     # -- reading ---------------------------------------------------------------------------------
     def records(self, ids: Sequence[str] | None = None) -> Iterator[tuple[StoredPost, dict | None]]:

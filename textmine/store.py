@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS posts (
     categories TEXT NOT NULL DEFAULT '[]',
     paragraphs TEXT NOT NULL,
     content_hash TEXT NOT NULL,
+    source_hash TEXT NOT NULL DEFAULT '',
     feed TEXT,
     language TEXT,
     ingested_at TEXT NOT NULL,
@@ -165,20 +166,27 @@ class Store:
         row = self.conn.execute("SELECT content_hash FROM posts WHERE id = ?", (post_id,)).fetchone()
         return row[0] if row else None
 
+    def source_hash(self, post_id: str) -> str | None:
+        """The raw-item hash stored with a post (``None`` when the post is not stored)."""
+        row = self.conn.execute("SELECT source_hash FROM posts WHERE id = ?", (post_id,)).fetchone()
+        return row[0] if row else None
+
     def upsert_post(self, post: dict[str, Any], *, feed: str | None, language: str | None) -> None:
         """Insert or update one post (call inside a transaction)."""
         now = _now()
         self.conn.execute(
             """INSERT INTO posts (id, url, title, author, published, categories, paragraphs, content_hash,
-                                  feed, language, ingested_at, updated_at)
+                                  source_hash, feed, language, ingested_at, updated_at)
                VALUES (:id, :url, :title, :author, :published, :categories, :paragraphs, :content_hash,
-                       :feed, :language, :now, :now)
+                       :source_hash, :feed, :language, :now, :now)
                ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title,
                    author = excluded.author, published = excluded.published,
                    categories = excluded.categories, paragraphs = excluded.paragraphs,
-                   content_hash = excluded.content_hash, language = excluded.language,
+                   content_hash = excluded.content_hash, source_hash = excluded.source_hash,
+                   language = excluded.language,
                    updated_at = excluded.updated_at""",
             {
+                "source_hash": "",
                 **post,
                 "categories": json.dumps(post["categories"], ensure_ascii=False),
                 "paragraphs": json.dumps(post["paragraphs"], ensure_ascii=False),

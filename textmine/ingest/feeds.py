@@ -14,7 +14,7 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 from urllib.parse import urljoin
@@ -67,6 +67,9 @@ class Post:
     paragraphs: tuple[str, ...]
     content_hash: str
     notes: tuple[str, ...] = ()
+    #: Hash of the raw item (id, link, title, author, date, categories, HTML): lets a re-ingest
+    #: recognise an unchanged post without cleaning its HTML again.
+    source_hash: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -78,7 +81,15 @@ class Post:
             "categories": list(self.categories),
             "paragraphs": list(self.paragraphs),
             "content_hash": self.content_hash,
+            "source_hash": self.source_hash,
         }
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """An item whose raw content matches what is stored (see ``FeedInfo.known``): not cleaned again."""
+
+    id: str
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,8 @@ class FeedInfo:
     title: str | None = None
     link: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Optional lookup ``post id -> stored source hash``; items that match come out as ``Unchanged``.
+    known: Callable[[str], str | None] | None = None
 
 
 def content_hash(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -175,10 +188,15 @@ def _atom_content(element: lxml.etree._Element | None) -> str | None:
 
 def _make_post(
     *, guid: str | None, link: str | None, title: str, author: str | None, published: str | None,
-    categories: list[str], html: str | None, base: str | None,
-) -> Post | Skipped:
+    categories: list[str], html: str | None, base: str | None, known: Callable[[str], str | None] | None = None,
+) -> Post | Skipped | Unchanged:
     if link:
         link = urljoin(base, link.strip()) if base else link.strip()
+    raw = json.dumps([guid, link, title, author, published, categories, html], ensure_ascii=False)
+    source_hash = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    id_hint = (guid or "").strip() or link
+    if known is not None and id_hint and known(id_hint) == source_hash:
+        return Unchanged(id_hint)
     paragraphs = tuple(html_to_paragraphs(html))
     title = _plain(title)
     notes = []
@@ -197,10 +215,11 @@ def _make_post(
     return Post(
         id=post_id, url=link, title=title or "(ohne Titel)", author=normalize_text(author) if author else None,
         published=date, categories=cats, paragraphs=paragraphs, content_hash=digest, notes=tuple(notes),
+        source_hash=source_hash,
     )
 
 
-def _rss_item(item: lxml.etree._Element, base: str | None) -> Post | Skipped:
+def _rss_item(item: lxml.etree._Element, base: str | None, known=None) -> Post | Skipped | Unchanged:  # noqa: ANN001
     status, post_type = _wp(item, "status"), _wp(item, "post_type")
     guid_el = _child(item, "guid")
     guid = (_text(guid_el) or "").strip() or None
@@ -219,11 +238,11 @@ def _rss_item(item: lxml.etree._Element, base: str | None) -> Post | Skipped:
     return _make_post(
         guid=guid, link=_text(_child(item, "link")), title=title, author=author,
         published=_text(_child(item, "pubDate")) or _text(_child(item, "date", NS["dc"])) or _wp(item, "post_date_gmt"),
-        categories=categories, html=html, base=base,
+        categories=categories, html=html, base=base, known=known,
     )
 
 
-def _atom_entry(entry: lxml.etree._Element, base: str | None) -> Post | Skipped:
+def _atom_entry(entry: lxml.etree._Element, base: str | None, known=None) -> Post | Skipped | Unchanged:  # noqa: ANN001
     link = None
     for link_el in _children(entry, "link"):
         if link_el.get("rel", "alternate") == "alternate":
@@ -236,7 +255,7 @@ def _atom_entry(entry: lxml.etree._Element, base: str | None) -> Post | Skipped:
         guid=_text(_child(entry, "id")), link=link, title=_text(_child(entry, "title")) or "",
         author=author, published=_text(_child(entry, "published")) or _text(_child(entry, "updated")),
         categories=[c.get("term") or c.get("label") or "" for c in _children(entry, "category")],
-        html=content, base=_xml_base(entry, base),
+        html=content, base=_xml_base(entry, base), known=known,
     )
 
 
@@ -324,7 +343,7 @@ def _is_encoding_error(error: lxml.etree.XMLSyntaxError) -> bool:
     return "encoding" in message or "utf-8" in message or "invalid char" in message
 
 
-def read_feed(handle: BinaryIO, info: FeedInfo | None = None) -> Iterator[Post | Skipped]:
+def read_feed(handle: BinaryIO, info: FeedInfo | None = None) -> Iterator[Post | Skipped | Unchanged]:
     """Stream the posts (and skipped items) of an RSS, Atom or WXR feed.
 
     Raises ``FeedError`` for input that is no feed; for a feed that breaks off, after yielding every
@@ -372,7 +391,7 @@ def _syntax_error(error: lxml.etree.XMLSyntaxError, kept: int) -> FeedError:
     return FeedError(f"not well-formed XML at line {line}: {detail}")
 
 
-def _stream(handle: BinaryIO, info: FeedInfo) -> Iterator[Post | Skipped]:
+def _stream(handle: BinaryIO, info: FeedInfo) -> Iterator[Post | Skipped | Unchanged]:
     context = lxml.etree.iterparse(
         handle, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
         huge_tree=True, remove_comments=True, recover=False,
@@ -394,7 +413,7 @@ def _with_cause(error: lxml.etree.XMLSyntaxError, context: lxml.etree.iterparse)
     return lxml.etree.XMLSyntaxError(last.message, last.type, last.line, last.column, None)
 
 
-def _events(context: lxml.etree.iterparse, info: FeedInfo) -> Iterator[Post | Skipped]:
+def _events(context: lxml.etree.iterparse, info: FeedInfo) -> Iterator[Post | Skipped | Unchanged]:
     root_seen = False
     depth = 0
     base: str | None = None
@@ -416,9 +435,9 @@ def _events(context: lxml.etree.iterparse, info: FeedInfo) -> Iterator[Post | Sk
         if info.format == "atom" and depth == 1 and local == "title":
             info.title = _text(element)
         if local == "item" and info.format in ("rss", "wxr", "rdf"):
-            yield _rss_item(element, base)
+            yield _rss_item(element, base, info.known)
         elif local == "entry" and info.format == "atom":
-            yield _atom_entry(element, base)
+            yield _atom_entry(element, base, info.known)
         else:
             continue
         element.clear(keep_tail=False)
@@ -445,6 +464,6 @@ def _format_of(root: lxml.etree._Element) -> str:
     raise FeedError(f"not a feed: the document is <{local}>, not RSS, Atom or a WordPress export")
 
 
-def read_feed_bytes(data: bytes) -> list[Post | Skipped]:
+def read_feed_bytes(data: bytes) -> list[Post | Skipped | Unchanged]:
     """Convenience for tests and notebooks: every record of a feed given as bytes."""
     return list(read_feed(io.BytesIO(data)))
