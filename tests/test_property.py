@@ -195,15 +195,6 @@ def _german_like(size: int) -> str:
     return "".join(pieces[i % len(pieces)] for i in range(size // 40 + 1))[:size]
 
 
-#: Components measured superlinear here (reported to their owners); they XPASS once fixed.
-KNOWN_SUPERLINEAR = {
-    "textmine_sentences": "textmine/nlp/sentences.py __call__ calls doc.has_annotation() per token or "
-                          "sentence; each call scans the whole Doc (quadratic)",
-    "textmine_arguments": "textmine/nlp/arguments.py decide() iterates doc.sents per sentence; each "
-                          "call walks the whole Doc (quadratic)",
-}
-
-
 class _Snapshots:
     """Docs of German-like text of a given size before each pipeline stage, computed once and
     onwards only as far as needed, so that each component is timed alone on what the components
@@ -235,9 +226,7 @@ def snapshots(nlp) -> _Snapshots:  # noqa: ANN001
 
 @pytest.mark.parametrize(
     "component",
-    [pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_SUPERLINEAR[name], strict=False))
-     if name in KNOWN_SUPERLINEAR else name
-     for name in ("textmine_sentences", "textmine_citations", "textmine_actors", "textmine_arguments")],
+    ["textmine_sentences", "textmine_citations", "textmine_actors", "textmine_arguments"],
 )
 def test_component_time_is_linear_up_to_100_kb(nlp, snapshots, component):
     if component not in nlp.pipe_names:

@@ -139,11 +139,12 @@ def parse_date(value: str | None) -> dt.datetime | None:
 
 
 def _local(tag: object) -> str:
-    return lxml.etree.QName(tag).localname if isinstance(tag, str) else ""
+    # "{namespace}name" -> "name" (string split: this runs for every element of a huge export)
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _ns(tag: object) -> str:
-    return lxml.etree.QName(tag).namespace or "" if isinstance(tag, str) else ""
+    return tag[1:tag.index("}")] if isinstance(tag, str) and tag.startswith("{") else ""
 
 
 def _text(element: lxml.etree._Element | None) -> str | None:
@@ -192,8 +193,10 @@ def _make_post(
 ) -> Post | Skipped | Unchanged:
     if link:
         link = urljoin(base, link.strip()) if base else link.strip()
-    raw = json.dumps([guid, link, title, author, published, categories, html], ensure_ascii=False)
-    source_hash = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    digest_raw = hashlib.sha256()
+    for part in (guid, link, title, author, published, "\x1f".join(categories), html):
+        digest_raw.update((part or "").encode("utf-8", "surrogatepass") + b"\x00")
+    source_hash = digest_raw.hexdigest()
     id_hint = (guid or "").strip() or link
     if known is not None and id_hint and known(id_hint) == source_hash:
         return Unchanged(id_hint)

@@ -15,6 +15,8 @@ characters of ``doc.text``, so it gives the same answer with any tokenizer.
 """
 from __future__ import annotations
 
+import bisect
+
 from collections import defaultdict
 from typing import Iterable, Iterator
 
@@ -65,11 +67,18 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Longest candidate wins; at equal length the more specific source (gazetteer first)."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), patterns.PRIORITY[c.source], c.start))
+    # The winners never overlap, so kept sorted by start only the neighbours need checking.
+    starts: list[int] = []
     taken: list[Candidate] = []
     for candidate in ordered:
-        if not any(candidate.start < other.end and candidate.end > other.start for other in taken):
-            taken.append(candidate)
-    return sorted(taken, key=lambda c: c.start)
+        i = bisect.bisect_left(starts, candidate.start)
+        if i > 0 and taken[i - 1].end > candidate.start:
+            continue
+        if i < len(taken) and taken[i].start < candidate.end:
+            continue
+        starts.insert(i, candidate.start)
+        taken.insert(i, candidate)
+    return taken
 
 
 def to_spans(doc: Doc, candidates: Iterable[Candidate]) -> Iterator[Span]:

@@ -14,6 +14,8 @@ citation authors, the dependency parse (when there is one) or patterns, in that 
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 import json
 import math
@@ -241,7 +243,27 @@ def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, 
 def _spans_in(doc: Doc, group: str, start: int, end: int) -> list[Span]:
     if group not in doc.spans:
         return []
-    return [s for s in doc.spans[group] if s.start_char >= start and s.end_char <= end]
+    return [s for s in _overlapping(doc, group, start, end) if s.start_char >= start and s.end_char <= end]
+
+
+_INDEX = "textmine_arguments.index."
+
+
+def _overlapping(doc: Doc, group: str, start: int, end: int) -> list[Span]:
+    """Spans of ``doc.spans[group]`` overlapping [start, end), in text order, found by bisection in
+    an index built once per component call (scanning the group per sentence is quadratic)."""
+    if group not in doc.spans:
+        return []
+    key = _INDEX + group
+    index = doc.user_data.get(key)
+    if index is None:
+        spans = sorted(doc.spans[group], key=lambda s: (s.start_char, s.end_char))
+        index = ([s.start_char for s in spans], spans, max((len(s.text) for s in spans), default=0))
+        doc.user_data[key] = index
+    starts, spans, longest = index
+    lo = bisect.bisect_left(starts, start - longest)
+    hi = bisect.bisect_left(starts, end)
+    return [s for s in spans[lo:hi] if s.start_char < end and s.end_char > start]
 
 
 def _actor_name(span: Span) -> str:
@@ -259,7 +281,7 @@ def _citation_author(span: Span) -> str | None:
 def _dependency_subject(sent: Span, verb_char: int) -> Span | None:
     """The subject of the verb at ``verb_char`` when the pipeline has a parser."""
     doc = sent.doc
-    if not doc.has_annotation("DEP"):
+    if not _has_parse(doc):
         return None
     verb = next((t for t in sent if t.idx <= verb_char < t.idx + max(len(t.text), 1)), None)
     if verb is None:
@@ -282,7 +304,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
         begin = sent.start_char + offset
         region = (begin, begin + len(name))
     # Prefer an actor span covering the speaker, then citation authors there.
-    for actor in doc.spans["actors"] if "actors" in doc.spans else []:
+    for actor in _overlapping(doc, "actors", sent.start_char, sent.end_char):
         if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char:
             if pattern is not None or cue_start is not None:
                 return _actor_name(actor)
@@ -314,7 +336,7 @@ def cited_author(sent: Span) -> str | None:
 
 def _actor_for(doc: Doc, span: Span) -> str | None:
     """The canonical name of an actor span that overlaps ``span`` (the citation's author)."""
-    for actor in doc.spans["actors"] if "actors" in doc.spans else []:
+    for actor in _overlapping(doc, "actors", span.start_char, span.end_char):
         if actor.start_char < span.end_char and actor.end_char > span.start_char:
             return _actor_name(actor)
     return None
@@ -355,8 +377,8 @@ def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueL
     specific = [a for a in actors if _actor_name(a) not in lexicon.generic_nouns]
     if specific or actors:
         return _actor_name((specific or actors)[0])
-    clause = doc.text[start : sent.end_char]
-    if doc.has_annotation("DEP"):
+    clause = _doc_text(doc)[start : sent.end_char]
+    if _has_parse(doc):
         chunk = _first_noun(sent, start)
         if chunk:
             return chunk
@@ -413,9 +435,7 @@ def _is_non_sentence(text: str, followed_by_break: bool = True) -> bool:
 
 
 def _overlaps(doc: Doc, group: str, sent: Span) -> bool:
-    return group in doc.spans and any(
-        s.start_char < sent.end_char and s.end_char > sent.start_char for s in doc.spans[group]
-    )
+    return bool(_overlapping(doc, group, sent.start_char, sent.end_char))
 
 
 @dataclass
@@ -424,6 +444,22 @@ class DocContext:
 
     in_bibliography: bool = False
     last_speaker: str | None = None
+
+
+_HAS_PARSE = "textmine_arguments.has_parse"
+_TEXT = "textmine_arguments.text"
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each call: keep it for the duration of the component's call."""
+    cached = doc.user_data.get(_TEXT)
+    return doc.text if cached is None else cached
+
+
+def _has_parse(doc: Doc) -> bool:
+    """Whether the doc has a dependency parse (cached for the duration of the component's call)."""
+    cached = doc.user_data.get(_HAS_PARSE)
+    return doc.has_annotation("DEP") if cached is None else cached
 
 
 def decide(
@@ -437,7 +473,7 @@ def decide(
     context = context or DocContext()
     text = sent.text
     hits = lexicon.hits(text)
-    doc_text = sent.doc.text
+    doc_text = _doc_text(sent.doc)
     tail = text[len(text.rstrip()):] + doc_text[sent.end_char:sent.end_char + 2]
     followed_by_break = "\n" in tail or sent.end_char >= len(doc_text.rstrip())
     if hits["bibliography_heading"] and len(_WORD.findall(text)) <= 3:
@@ -540,6 +576,18 @@ class ArgumentComponent:
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
+        # has_annotation() scans every token: ask once per doc, not once per sentence.
+        doc.user_data[_HAS_PARSE] = doc.has_annotation("DEP")
+        doc.user_data[_TEXT] = doc.text
+        try:
+            return self._label(doc)
+        finally:
+            doc.user_data.pop(_HAS_PARSE, None)
+            doc.user_data.pop(_TEXT, None)
+            for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_INDEX)]:
+                del doc.user_data[key]
+
+    def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         sentences = [s for s in sentences if s.text.strip()]
         probabilities = (

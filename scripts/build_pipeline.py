@@ -1,0 +1,541 @@
+"""Build textmine's shipped German pipeline ``models/de_textmine_sm`` reproducibly from ../shared.
+
+Stages (each caches its output in --work-dir, so a rerun only redoes what is missing):
+
+1. ``silver``: HanTa (LGPL, used here only, never shipped) tags unlabelled German sentences with
+   STTS: GermEval 2014 dev+test sentences (CC BY 4.0) and the CIMT posts (CC BY / BY-SA 4.0).
+   The 10kGNAD news (non-commercial) are never used for training.
+2. ``corpus``: UD German GSD dev (gold STTS, UPOS, morphology; CC BY-SA 4.0) + silver STTS,
+   as spaCy DocBins; 100 gold dev sentences are held back for checkpoint selection.
+   UD GSD *test* is never trained on: it is the held-out evaluation set.
+3. ``train``: a small CPU tok2vec + tagger (STTS) + morphologizer (gold only) [+ NER on GermEval].
+4. ``assemble``: textmine's tokenizer rules, sentence rules, STTS→UPOS mapping and simplemma
+   lemmatiser around the trained components; writes ``models/de_textmine_sm`` and meta.json
+   with sources, licences and the accuracy measured by ``scripts/evaluate_pipeline.py``.
+
+Usage::
+
+    PYTHONPATH=. python scripts/build_pipeline.py                 # everything
+    PYTHONPATH=. python scripts/build_pipeline.py --stage silver  # one stage
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATASETS = SHARED / "datasets"
+GSD = DATASETS / "ud-german-gsd"
+GERMEVAL = DATASETS / "germeval2014"
+CIMT = DATASETS / "cimt"
+OUTPUT = ROOT / "models" / "de_textmine_sm"
+SEED = 20240601
+LOG = logging.getLogger("build_pipeline")
+
+csv.field_size_limit(10_000_000)
+
+
+# --------------------------------------------------------------------------- readers
+def read_conllu(path: Path) -> list[list[dict]]:
+    """Sentences of a CoNLL-U file as lists of token dicts (multi-word ranges dropped)."""
+    sentences: list[list[dict]] = []
+    current: list[dict] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        current.append({
+            "id": int(cols[0]), "form": cols[1], "lemma": cols[2], "upos": cols[3], "xpos": cols[4],
+            "feats": "" if cols[5] == "_" else cols[5], "head": int(cols[6]) if cols[6].isdigit() else 0,
+            "deprel": cols[7], "space_after": "SpaceAfter=No" not in cols[9],
+        })
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def read_germeval(path: Path) -> list[list[tuple[str, str]]]:
+    """GermEval 2014 sentences as (token, outer BIO label) pairs."""
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.startswith("#"):
+                continue
+            if not line.strip():
+                if current:
+                    sentences.append(current)
+                    current = []
+                continue
+            cols = line.split("\t")
+            current.append((cols[1], cols[2]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def germeval_entities(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) token spans of the outer GermEval labels; OTH→MISC, deriv/part dropped
+    ("deutschen" is LOCderiv: not a name, and de_core_news_sm's labels are PER/LOC/ORG/MISC)."""
+    spans: list[tuple[int, int, str]] = []
+    start, current = None, None
+    for i, label in enumerate(labels + ["O"]):
+        prefix, _, kind = label.partition("-")
+        kind = {"OTH": "MISC"}.get(kind, kind)
+        if current is not None and (prefix != "I" or kind != current):
+            spans.append((start, i, current))
+            current = None
+        if prefix == "B" and kind in {"PER", "LOC", "ORG", "MISC"}:
+            start, current = i, kind
+    return spans
+
+
+def read_cimt_sentences() -> list[str]:
+    """All CIMT post sentences (CC BY / BY-SA), in a fixed order."""
+    texts: list[str] = []
+    for path in sorted(CIMT.glob("*/dataset_*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                text = " ".join((row.get("content") or "").split())
+                if 3 <= len(text.split()) <= 60:
+                    texts.append(text)
+    return texts
+
+
+# --------------------------------------------------------------------------- stage 1: silver
+def stage_silver(work: Path) -> Path:
+    """HanTa STTS tags for GermEval and CIMT sentences → silver.jsonl (cached)."""
+    out = work / "silver.jsonl"
+    if out.exists():
+        return out
+    import spacy
+    from HanTa import HanoverTagger
+
+    from textmine.nlp.tokenizer import customize_tokenizer
+
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    nlp = spacy.blank("de")
+    customize_tokenizer(nlp)
+    items: list[tuple[str, list[str], list[bool]]] = []
+    for name in ("NER-de-dev.tsv", "NER-de-test.tsv"):
+        for sentence in read_germeval(GERMEVAL / name):
+            words = [word for word, _ in sentence]
+            items.append(("germeval", words, [True] * len(words)))
+    for text in read_cimt_sentences():
+        doc = nlp.make_doc(text)
+        items.append(("cimt", [t.text for t in doc], [bool(t.whitespace_) for t in doc]))
+    tmp = out.with_suffix(".tmp")
+    started = time.time()
+    with tmp.open("w", encoding="utf-8") as handle:
+        for number, (source, words, spaces) in enumerate(items, 1):
+            tags = [tag.replace("(", "").replace(")", "") for tag in tagger.tag_sent(words, taglevel=0)]
+            handle.write(json.dumps({"source": source, "words": words, "spaces": spaces, "tags": tags},
+                                    ensure_ascii=False) + "\n")
+            if number % 2000 == 0:
+                LOG.info("silver: %d/%d sentences, %.0f s", number, len(items), time.time() - started)
+    tmp.replace(out)
+    return out
+
+
+
+# --------------------------------------------------------------------------- stage 2: corpus
+def upos_table(gold: list[list[dict]]) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    """STTS→UPOS as GSD annotates it: per (STTS, lower-case word) where seen twice, else per STTS."""
+    from collections import Counter, defaultdict
+
+    by_word: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    by_tag: dict[str, Counter] = defaultdict(Counter)
+    for sentence in gold:
+        for token in sentence:
+            by_word[(token["xpos"], token["form"].lower())][token["upos"]] += 1
+            by_tag[token["xpos"]][token["upos"]] += 1
+    words = {key: c.most_common(1)[0][0] for key, c in by_word.items() if sum(c.values()) >= 2}
+    tags = {key: c.most_common(1)[0][0] for key, c in by_tag.items()}
+    return words, tags
+
+
+def map_upos(tag: str, word: str, words: dict, tags: dict) -> str:
+    """UPOS for a silver STTS tag (fallbacks for tags GSD dev lacks)."""
+    found = words.get((tag, word.lower())) or tags.get(tag)
+    if found:
+        return found
+    return {"$.": "PUNCT", "$,": "PUNCT", "$(": "PUNCT", "XY": "X", "FM": "X", "TRUNC": "X"}.get(tag, "X")
+
+
+def stage_corpus(work: Path, silver_sentences: int) -> tuple[Path, Path]:
+    """train.spacy (gold GSD dev ×3 + silver) and dev.spacy (100 gold sentences for selection)."""
+    train_path, dev_path = work / "train.spacy", work / "dev.spacy"
+    if train_path.exists() and dev_path.exists():
+        return train_path, dev_path
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    nlp = spacy.blank("de")
+    gold = read_conllu(GSD / "de_gsd-ud-dev.conllu")
+    rng = random.Random(SEED)
+    order = list(range(len(gold)))
+    rng.shuffle(order)
+    dev_ids = set(order[:100])
+    words_map, tags_map = upos_table([s for i, s in enumerate(gold) if i not in dev_ids])
+
+    def gold_doc(sentence: list[dict]) -> Doc:
+        return Doc(nlp.vocab, words=[t["form"] for t in sentence], spaces=[t["space_after"] for t in sentence],
+                   tags=[f'{t["xpos"]}|{t["upos"]}' for t in sentence], pos=[t["upos"] for t in sentence],
+                   morphs=[t["feats"] for t in sentence], sent_starts=[i == 0 for i in range(len(sentence))])
+
+    train, dev = DocBin(), DocBin()
+    for i, sentence in enumerate(gold):
+        if i in dev_ids:
+            dev.add(gold_doc(sentence))
+        else:
+            for _ in range(3):
+                train.add(gold_doc(sentence))
+    silver = [json.loads(line) for line in stage_silver(work).read_text(encoding="utf-8").splitlines()]
+    per_source: dict[str, list[dict]] = {}
+    for item in silver:
+        per_source.setdefault(item["source"], []).append(item)
+    chosen: list[dict] = []
+    for source in sorted(per_source):
+        items = per_source[source]
+        rng.shuffle(items)
+        chosen.extend(items[: silver_sentences // len(per_source)])
+    for item in chosen:
+        tags = [f'{tag}|{map_upos(tag, word, words_map, tags_map)}' for tag, word in zip(item["tags"], item["words"])]
+        train.add(Doc(nlp.vocab, words=item["words"], spaces=item["spaces"], tags=tags))
+    train.to_disk(train_path)
+    dev.to_disk(dev_path)
+    (work / "upos_map.json").write_text(json.dumps({"tags": tags_map}, ensure_ascii=False, indent=1), encoding="utf-8")
+    LOG.info("corpus: %d gold (×3) + %d silver sentences; %d dev", len(gold) - len(dev_ids), len(chosen), len(dev_ids))
+    return train_path, dev_path
+
+
+# --------------------------------------------------------------------------- stage 3: train
+TAGGER_CONFIG = """
+[paths]
+train = null
+dev = null
+
+[system]
+seed = {seed}
+gpu_allocator = null
+
+[nlp]
+lang = "de"
+pipeline = ["tok2vec","tagger","morphologizer"]
+batch_size = 1000
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [5000,1000,2500,2500]
+include_static_vectors = false
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+
+[components.tagger]
+factory = "tagger"
+
+[components.tagger.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+
+[components.tagger.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "*"
+
+[components.morphologizer]
+factory = "morphologizer"
+
+[components.morphologizer.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+
+[components.morphologizer.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "*"
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${{system.seed}}
+gpu_allocator = ${{system.gpu_allocator}}
+dropout = 0.1
+accumulate_gradient = 1
+patience = 1600
+max_epochs = {epochs}
+max_steps = 0
+eval_frequency = 400
+frozen_components = []
+annotating_components = []
+before_to_disk = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = false
+eps = 0.00000001
+learn_rate = 0.001
+
+[training.score_weights]
+tag_acc = 0.6
+pos_acc = 0.0
+morph_acc = 0.4
+morph_per_feat = null
+
+[pretraining]
+
+[initialize]
+vectors = null
+init_tok2vec = null
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+
+def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
+    """Train tok2vec + tagger (STTS|UPOS) + morphologizer; returns model-best."""
+    out = work / "tagger"
+    best = out / "model-best"
+    if best.exists():
+        return best
+    from spacy.cli.train import train
+
+    config = work / "tagger.cfg"
+    config.write_text(TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs), encoding="utf-8")
+    train_path, dev_path = work / "train.spacy", work / "dev.spacy"
+    train(config, out, use_gpu=-1, overrides={"paths.train": str(train_path), "paths.dev": str(dev_path)})
+    return best
+
+
+# --------------------------------------------------------------------------- stage 3b: NER
+def ner_config(epochs: int, width: int, depth: int) -> str:
+    """The tagger config with an entity recognizer instead of tagger and morphologizer."""
+    config = TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs)
+    head, _, rest = config.partition("[components.tagger]")
+    _, _, tail = rest.partition("[corpora]")
+    head = head.replace('pipeline = ["tok2vec","tagger","morphologizer"]', 'pipeline = ["tok2vec","ner"]')
+    ner = f"""[components.ner]
+factory = "ner"
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "*"
+
+"""
+    config = head + ner + "[corpora]" + tail
+    start = config.index("[training.score_weights]")
+    end = config.index("[pretraining]")
+    return config[:start] + "[training.score_weights]\nents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null\n\n" + config[end:]
+
+
+def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
+    """NER trained on GermEval 2014 *test* (300 sentences held back for selection); GermEval dev
+    stays unseen for ``scripts/evaluate_pipeline.py``."""
+    out = work / "ner"
+    best = out / "model-best"
+    if best.exists():
+        return best
+    import spacy
+    from spacy.cli.train import train
+    from spacy.tokens import Doc, DocBin, Span
+
+    nlp = spacy.blank("de")
+    sentences = read_germeval(GERMEVAL / "NER-de-test.tsv")
+    rng = random.Random(SEED)
+    rng.shuffle(sentences)
+    bins = {"ner-dev.spacy": DocBin(), "ner-train.spacy": DocBin()}
+    for number, sentence in enumerate(sentences):
+        doc = Doc(nlp.vocab, words=[w for w, _ in sentence])
+        doc.ents = [Span(doc, a, b, label=label) for a, b, label in germeval_entities([l for _, l in sentence])]
+        bins["ner-dev.spacy" if number < 300 else "ner-train.spacy"].add(doc)
+    for name, docbin in bins.items():
+        docbin.to_disk(work / name)
+    config = work / "ner.cfg"
+    config.write_text(ner_config(epochs, width, depth), encoding="utf-8")
+    train(config, out, use_gpu=-1,
+          overrides={"paths.train": str(work / "ner-train.spacy"), "paths.dev": str(work / "ner-dev.spacy")})
+    return best
+
+
+# --------------------------------------------------------------------------- stage 4: assemble
+SOURCES = [
+    {"name": "UD German GSD 2.x (dev split; test held out for evaluation)",
+     "url": "https://github.com/UniversalDependencies/UD_German-GSD", "license": "CC BY-SA 4.0"},
+    {"name": "CIMT argument mining dataset 1.1 (sentences, silver STTS by HanTa)",
+     "url": "https://github.com/juliaromberg/cimt-argument-mining-dataset",
+     "license": "CC BY 4.0 / CC BY-SA 4.0 (Survey-Bonn)"},
+    {"name": "GermEval 2014 NER (sentences: silver STTS by HanTa; test split: NER labels)",
+     "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
+    {"name": "simplemma (lemmatiser, runtime dependency)", "url": "https://github.com/adbar/simplemma",
+     "license": "MIT"},
+]
+
+
+def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
+    """Wrap the trained components in textmine's rules and write models/de_textmine_sm."""
+    import spacy
+
+    from textmine.nlp import german
+
+    nlp = spacy.load(work / "tagger" / "model-best")
+    german.customize_tokenizer(nlp)
+    nlp.add_pipe("textmine_sentences", first=True)
+    gold = read_conllu(GSD / "de_gsd-ud-dev.conllu")
+    pairs = sorted({f'{t["xpos"]}|{t["upos"]}' for sentence in gold for t in sentence})
+    _, fallback = upos_table(gold)
+    nlp.add_pipe("textmine_upos", after="morphologizer",
+                 config={"pos_source": pos_source, "allowed_pairs": pairs, "fallback": fallback})
+    if with_ner and (work / "ner" / "model-best").exists():
+        ner_nlp = spacy.load(work / "ner" / "model-best")
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.add_pipe("ner", source=ner_nlp, after="textmine_upos")
+    nlp.add_pipe("textmine_lemmatizer")
+    nlp.meta.update({
+        "name": "textmine_sm", "version": "0.1.0", "lang": "de",
+        "description": "textmine's offline German pipeline: blog/citation tokenizer rules, rule sentences, "
+                       "CPU tagger (STTS|UPOS, gold GSD dev + HanTa silver), morphologizer (GSD dev), "
+                       "simplemma lemmas" + (", GermEval NER" if "ner" in nlp.pipe_names else ""),
+        "license": "CC BY-SA 4.0", "author": "textmine", "sources": SOURCES,
+        "requirements": ["simplemma>=1.0"],
+        "notes": "HanTa (LGPL-3.0+) produced silver training tags at build time; it is not shipped. "
+                 "10kGNAD (non-commercial) was never used for training.",
+    })
+    if OUTPUT.exists():
+        shutil.rmtree(OUTPUT)
+    nlp.to_disk(OUTPUT)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import evaluate_pipeline
+
+    figures = evaluate_pipeline.main_figures(german.offline_pipeline(), OUTPUT)
+    meta_path = OUTPUT / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["performance"] = {key: value for key, value in figures.items() if key not in {"pipeline", "components"}}
+    meta["performance"]["evaluated_on"] = ("UD German GSD test (tags, morphology, lemmas, sentences), "
+                                           "gold/sentences.jsonl (blog sentences), GermEval 2014 dev (NER)")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    LOG.info("performance: %s", meta["performance"])
+    return OUTPUT
+
+
+# --------------------------------------------------------------------------- main
+STAGES = ("silver", "corpus", "train", "ner", "assemble")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--stage", choices=STAGES + ("all",), default="all")
+    parser.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "textmine-build")
+    parser.add_argument("--silver-sentences", type=int, default=8000)
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--width", type=int, default=96)
+    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--ner-epochs", type=int, default=8)
+    parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=False,
+                        help="also train the GermEval NER, to measure it (not shipped by default: "
+                             "F1 0.47 on GermEval dev at half the speed; see the report)")
+    parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=False,
+                        help="add the trained NER to the shipped pipeline")
+    parser.add_argument("--pos-source", choices=("tagger", "morphologizer", "constrained"), default="constrained",
+                        help="where UPOS comes from (see textmine.nlp.german.SplitTags)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if not DATASETS.exists():
+        LOG.error("../shared/datasets not found (%s): the build needs the training data", DATASETS)
+        return 2
+    random.seed(SEED)
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    if args.stage in ("silver", "all"):
+        LOG.info("silver → %s", stage_silver(args.work_dir))
+    if args.stage in ("corpus", "all"):
+        LOG.info("corpus → %s", stage_corpus(args.work_dir, args.silver_sentences))
+    if args.stage in ("train", "all"):
+        LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth))
+    if args.stage in ("ner", "all") and args.with_ner:
+        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.width, args.depth))
+    if args.stage in ("assemble", "all"):
+        LOG.info("assemble → %s", stage_assemble(args.work_dir, args.ship_ner, args.pos_source))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

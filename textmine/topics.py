@@ -1,0 +1,576 @@
+"""Topic models over stored term lists (gensim): fit, score, choose k, reuse, shares over time.
+
+Input is one list of content terms per post (``textmine.nlp.terms.doc_terms``, computed once at
+ingest), so topics never re-run spaCy. Two methods, both gensim:
+
+* ``nmf``: gensim ``Nmf`` on log-tf-idf (SMART ``ltc``), started from an NNDSVD decomposition of
+  that matrix instead of gensim's random start. The deterministic start is what makes runs with
+  different seeds agree and lifts NMI on 10kGNAD from 0.31–0.40 (random start) to 0.45–0.46.
+* ``lda`` (default): gensim ``LdaModel`` on term counts whose topic-word statistics start from the
+  ``nmf`` solution, then refined by variational Bayes. On 10kGNAD (k=9, seeds 1-5) this is the
+  best variant measured: NMI 0.494–0.499, ARI 0.40 (``nmf`` 0.451–0.464, ARI 0.36; LDA from a
+  random start 0.13–0.26), at the price of lower c_v (0.59 vs 0.67) and ~7 s instead of ~4 s.
+  Phrases matter (without them LDA falls to 0.44), as does ``no_below=3`` (5: 0.45, 2: 0.48).
+  See ``scripts/evaluate_topics.py``.
+
+Determinism: every random draw comes from ``numpy.random.RandomState(seed)``; the models are the
+single-process ``LdaModel`` and ``Nmf`` (never ``LdaMulticore``), and inference resets the model's
+random state first, so the same terms, options and seed give bit-identical topics and shares.
+``workers`` only spreads independent work (coherence windows, the fits of ``choose_k``) over
+processes, which does not change any number.
+"""
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import math
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+from gensim import matutils
+from gensim.corpora import Dictionary
+from gensim.models import CoherenceModel, LdaModel, Phrases, TfidfModel
+from gensim.models.nmf import Nmf
+from gensim.models.phrases import FrozenPhrases
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse.linalg import svds
+
+METHODS: tuple[str, ...] = ("lda", "nmf")
+#: Chosen by measurement on 10kGNAD (k=9, seeds 1–5): see the module docstring and README.
+DEFAULT_METHOD = "lda"
+#: The grid that ``--k auto`` sweeps (capped by corpus size in ``parse_k``'s caller).
+AUTO_KS: tuple[int, ...] = (5, 7, 9, 11, 13, 15, 20)
+#: choose_k rule: among the k whose topics agree across seeds at least this much (mean best-match
+#: Jaccard of the top-10 terms), take the one with the highest c_v.
+STABILITY_THRESHOLD = 0.6
+TOP_N = 10
+PHRASE_DELIMITER = " "
+
+#: Defaults for ``fit_topics(**opts)``; every key may be overridden.
+DEFAULT_OPTIONS: dict[str, Any] = {
+    "phrases_min_count": 5,  # a bigram must occur this often ...
+    "phrases_threshold": 0.5,  # ... and reach this normalised PMI to become one term
+    "no_below": 3,  # drop terms in fewer documents (2 for corpora under 100 documents)
+    "no_above": 0.4,  # drop terms in a larger share of documents
+    "keep_n": 50000,
+    "tfidf": "ltc",  # SMART scheme of the NMF input: log tf, idf, cosine normalisation
+    "nmf_passes": 20,
+    "lda_passes": 10,
+    "lda_iterations": 100,
+    "lda_alpha": "symmetric",
+    "lda_eta": 0.01,
+    "init": "nndsvd",  # or "random": gensim's own random start
+    "coherence": True,  # compute c_v and c_npmi
+    "seed_weight": 1.0,  # eta of a seed word in its own topic (others get lda_eta / 100)
+}
+
+Progress = Callable[[str, float], None]
+
+
+class TopicError(ValueError):
+    """The corpus or the options do not allow a topic model."""
+
+
+# --------------------------------------------------------------------------------------------
+# The result
+
+
+@dataclasses.dataclass
+class TopicModel:
+    """A fitted topic model: plain results plus the gensim objects needed to reuse it."""
+
+    k: int
+    method: str
+    seed: int
+    coherence: dict[str, float | None]
+    topics: list[dict[str, Any]]
+    doc_topics: list[list[float]]
+    dominant: list[int]
+    options: dict[str, Any] = dataclasses.field(default_factory=dict)
+    model: Any = dataclasses.field(default=None, repr=False, compare=False)
+    dictionary: Dictionary | None = dataclasses.field(default=None, repr=False, compare=False)
+    phrases: FrozenPhrases | None = dataclasses.field(default=None, repr=False, compare=False)
+    tfidf: TfidfModel | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready results (no gensim objects)."""
+        return {
+            "k": self.k,
+            "method": self.method,
+            "seed": self.seed,
+            "coherence": self.coherence,
+            "options": self.options,
+            "topics": self.topics,
+            "doc_topics": self.doc_topics,
+            "dominant": self.dominant,
+        }
+
+    def save(self, directory: str | Path) -> Path:
+        """Write the gensim objects (their own format) and ``topics.json`` into ``directory``."""
+        path = Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        self.model.save(str(path / "model.gensim"))
+        self.dictionary.save(str(path / "dictionary.gensim"))
+        if self.phrases is not None:
+            self.phrases.save(str(path / "phrases.gensim"))
+        if self.tfidf is not None:
+            self.tfidf.save(str(path / "tfidf.gensim"))
+        (path / "topics.json").write_text(json.dumps(self.to_dict(), ensure_ascii=False), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "TopicModel":
+        """Read a model written by ``save``."""
+        path = Path(directory)
+        meta_file = path / "topics.json"
+        if not meta_file.exists():
+            raise TopicError(f"no topic model in {path} (topics.json missing)")
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        model_class = LdaModel if meta["method"] == "lda" else Nmf
+        phrases_file = path / "phrases.gensim"
+        tfidf_file = path / "tfidf.gensim"
+        return cls(
+            k=meta["k"],
+            method=meta["method"],
+            seed=meta["seed"],
+            coherence=meta["coherence"],
+            topics=meta["topics"],
+            doc_topics=meta["doc_topics"],
+            dominant=meta["dominant"],
+            options=meta.get("options", {}),
+            model=model_class.load(str(path / "model.gensim")),
+            dictionary=Dictionary.load(str(path / "dictionary.gensim")),
+            phrases=FrozenPhrases.load(str(phrases_file)) if phrases_file.exists() else None,
+            tfidf=TfidfModel.load(str(tfidf_file)) if tfidf_file.exists() else None,
+        )
+
+    def transform(self, term_lists: Sequence[Sequence[str]]) -> tuple[list[list[float]], list[int]]:
+        """Topic weights and dominant topic of new documents, without refitting."""
+        docs = [self.phrases[list(terms)] if self.phrases is not None else list(terms) for terms in term_lists]
+        bows = [self.dictionary.doc2bow(doc) for doc in docs]
+        return _infer(self.model, self.method, bows, self.tfidf, self.k, self.seed)
+
+
+# --------------------------------------------------------------------------------------------
+# Fitting
+
+
+def fit_topics(
+    term_lists: Sequence[Sequence[str]],
+    k: int,
+    method: str = DEFAULT_METHOD,
+    seed: int = 1,
+    workers: int = 1,
+    seed_words: list[list[str]] | None = None,
+    progress: Progress | None = None,
+    **opts: Any,
+) -> TopicModel:
+    """Fit a k-topic model on per-document term lists; same input and seed, same bits."""
+    report = progress or _no_progress
+    options = _options(opts)
+    if method not in METHODS:
+        raise TopicError(f"unknown topic method {method!r}: choose one of {', '.join(METHODS)}")
+    if k < 2:
+        raise TopicError(f"k must be at least 2, not {k}")
+    if seed_words and method != "lda":
+        raise TopicError("seed words steer LDA (through its eta prior): use method 'lda'")
+    if seed_words and len(seed_words) > k:
+        raise TopicError(f"{len(seed_words)} seed-word topics do not fit into k={k} topics")
+
+    report("phrases", 0.0)
+    docs, phrases = _phrase(term_lists, options)
+    report("dictionary", 0.1)
+    dictionary = _dictionary(docs, options, k)
+    bows = [dictionary.doc2bow(doc) for doc in docs]
+    tfidf = TfidfModel(bows, id2word=dictionary, smartirs=options["tfidf"])
+    report("nmf", 0.15)
+    nmf = _fit_nmf(bows, tfidf, dictionary, k, seed, options)
+    model: Any = nmf
+    if method == "lda":
+        report("lda", 0.45)
+        model = _fit_lda(bows, dictionary, k, seed, options, nmf if options["init"] == "nndsvd" else None, seed_words)
+    report("inference", 0.8)
+    doc_topics, dominant = _infer(model, method, bows, tfidf, k, seed)
+    term_weights = _topic_term_matrix(model, method)
+    topics = _describe_topics(term_weights, dictionary, dominant, k)
+    coherence: dict[str, float | None] = {"c_v": None, "c_npmi": None}
+    if options["coherence"]:
+        report("coherence", 0.85)
+        coherence = coherence_scores([topic["terms"] for topic in topics], docs, dictionary, workers)
+    report("done", 1.0)
+    return TopicModel(
+        k=k,
+        method=method,
+        seed=seed,
+        coherence=coherence,
+        topics=topics,
+        doc_topics=doc_topics,
+        dominant=dominant,
+        options={**options, "seed_words": seed_words or []},
+        model=model,
+        dictionary=dictionary,
+        phrases=phrases,
+        tfidf=tfidf,
+    )
+
+
+def _no_progress(stage: str, fraction: float) -> None:
+    """Default progress callback: report nothing."""
+    return None
+
+
+def _options(opts: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(opts) - set(DEFAULT_OPTIONS)
+    if unknown:
+        raise TopicError(f"unknown topic option(s): {', '.join(sorted(unknown))}")
+    return {**DEFAULT_OPTIONS, **opts}
+
+
+def _phrase(term_lists: Sequence[Sequence[str]], options: dict[str, Any]) -> tuple[list[list[str]], FrozenPhrases]:
+    """Join frequent, strongly associated neighbours ("Rotes Kreuz") into one term."""
+    docs = [list(terms) for terms in term_lists]
+    phrases = Phrases(
+        docs,
+        min_count=options["phrases_min_count"],
+        threshold=options["phrases_threshold"],
+        scoring="npmi",
+        delimiter=PHRASE_DELIMITER,
+    ).freeze()
+    return [phrases[doc] for doc in docs], phrases
+
+
+def _dictionary(docs: list[list[str]], options: dict[str, Any], k: int) -> Dictionary:
+    """Vocabulary without rare and ubiquitous terms; relaxed for small corpora."""
+    dictionary = Dictionary(docs)
+    no_below = options["no_below"] if len(docs) >= 100 else min(options["no_below"], 2)
+    dictionary.filter_extremes(no_below=no_below, no_above=options["no_above"], keep_n=options["keep_n"])
+    if len(dictionary) < 2 * k:
+        dictionary = Dictionary(docs)
+        dictionary.filter_extremes(no_below=1, no_above=1.0, keep_n=options["keep_n"])
+    if len(dictionary) < k:
+        raise TopicError(f"the documents have only {len(dictionary)} distinct terms: too few for k={k} topics")
+    return dictionary
+
+
+def nndsvd(matrix: Any, k: int, seed: int) -> np.ndarray:
+    """Non-negative start (terms x k) from a truncated SVD: NNDSVDa (Boutsidis & Gallopoulos 2008)."""
+    rows, cols = matrix.shape
+    if min(rows, cols) <= k:
+        raise TopicError(f"{rows} terms x {cols} documents: too small for k={k} topics")
+    start = np.random.RandomState(seed).uniform(-1.0, 1.0, min(rows, cols))
+    u, s, vt = svds(matrix.astype(np.float64), k=k, v0=start)
+    order = np.argsort(-s)
+    u, s, vt = u[:, order], s[order], vt[order]
+    w = np.zeros((rows, k))
+    w[:, 0] = np.sqrt(s[0]) * np.abs(u[:, 0])
+    for j in range(1, k):
+        x, y = u[:, j], vt[j]
+        x_pos, x_neg = np.maximum(x, 0), np.maximum(-x, 0)
+        y_pos, y_neg = np.maximum(y, 0), np.maximum(-y, 0)
+        pos = np.linalg.norm(x_pos) * np.linalg.norm(y_pos)
+        neg = np.linalg.norm(x_neg) * np.linalg.norm(y_neg)
+        x_part, scale = (x_pos, pos) if pos >= neg else (x_neg, neg)
+        norm = np.linalg.norm(x_part)
+        if norm > 0:
+            w[:, j] = np.sqrt(s[j] * scale) * x_part / norm
+    w[w < 1e-10] = 0.0
+    w[w == 0.0] = matrix.mean() / 100  # NNDSVDa: zeros would stay zeros under NMF updates
+    return w
+
+
+def _fit_nmf(bows: list, tfidf: TfidfModel, dictionary: Dictionary, k: int, seed: int, options: dict[str, Any]) -> Nmf:
+    matrix = matutils.corpus2csc([tfidf[bow] for bow in bows], num_terms=len(dictionary), num_docs=len(bows))
+    model = Nmf(
+        None,
+        num_topics=k,
+        id2word=dictionary,
+        chunksize=max(2000, len(bows)),
+        passes=options["nmf_passes"],
+        normalize=True,
+        eval_every=0,
+        random_state=seed,
+    )
+    if options["init"] == "nndsvd":
+        # gensim's Nmf has no init parameter: set up its statistics, then replace the random start.
+        model._setup(matrix)
+        model._W = nndsvd(matrix, k, seed)
+    model.update(matrix)
+    return model
+
+
+def _fit_lda(
+    bows: list,
+    dictionary: Dictionary,
+    k: int,
+    seed: int,
+    options: dict[str, Any],
+    start: Nmf | None,
+    seed_words: list[list[str]] | None,
+) -> LdaModel:
+    eta: Any = options["lda_eta"]
+    order = list(range(k))
+    if seed_words:
+        eta, order = _seeded_eta(dictionary, k, seed_words, options, start)
+    model = LdaModel(
+        None,
+        num_topics=k,
+        id2word=dictionary,
+        alpha=options["lda_alpha"],
+        eta=eta,
+        random_state=seed,
+        chunksize=max(2000, len(bows)),
+        passes=options["lda_passes"],
+        iterations=options["lda_iterations"],
+        eval_every=None,
+    )
+    if start is not None:
+        # Start variational Bayes from the NMF topics, scaled to half the corpus' token mass.
+        words = start._W[:, order]
+        words = words / np.maximum(words.sum(axis=0, keepdims=True), 1e-12)
+        tokens = sum(count for bow in bows for _, count in bow)
+        model.state.sstats[:] = words.T * (0.5 * tokens / k)
+        model.sync_state()
+    model.update(bows, passes=options["lda_passes"], iterations=options["lda_iterations"], chunks_as_numpy=True)
+    return model
+
+
+def _seeded_eta(
+    dictionary: Dictionary, k: int, seed_words: list[list[str]], options: dict[str, Any], start: Nmf | None
+) -> tuple[np.ndarray, list[int]]:
+    """An eta prior (k x terms) that ties each seed list to its own topic.
+
+    A seed word gets ``seed_weight`` in its topic and almost nothing in the others. When LDA starts
+    from NMF, the NMF topics are reordered so that each seed list starts from the topic that
+    already weighs its words most.
+    """
+    lookup = {token.casefold(): token_id for token_id, token in dictionary.items()}
+    ids = [[lookup[w.casefold()] for w in words if w.casefold() in lookup] for words in seed_words]
+    missing = [words for words, found in zip(seed_words, ids) if not found]
+    if missing:
+        raise TopicError(f"no seed word of {missing[0]} occurs in the vocabulary")
+    base = options["lda_eta"]
+    eta = np.full((k, len(dictionary)), base, dtype=np.float64)
+    for topic, word_ids in enumerate(ids):
+        for word_id in word_ids:
+            eta[:, word_id] = base / 100
+            eta[topic, word_id] = options["seed_weight"]
+    order = list(range(k))
+    if start is not None:
+        weights = start._W  # terms x k
+        score = np.array([[weights[word_ids, topic].sum() for topic in range(k)] for word_ids in ids])
+        rows, cols = linear_sum_assignment(-score)
+        chosen = [int(c) for _, c in sorted(zip(rows, cols))]
+        order = chosen + [t for t in range(k) if t not in chosen]
+    return eta, order
+
+
+def _infer(model: Any, method: str, bows: list, tfidf: TfidfModel | None, k: int, seed: int) -> tuple[list[list[float]], list[int]]:
+    """Normalised topic weights per document and the dominant topic (-1: no known term)."""
+    model.random_state = np.random.RandomState(seed)  # the same documents always get the same weights
+    doc_topics: list[list[float]] = []
+    dominant: list[int] = []
+    for bow in bows:
+        if not bow:
+            doc_topics.append([1.0 / k] * k)
+            dominant.append(-1)
+            continue
+        vector = tfidf[bow] if method == "nmf" and tfidf is not None else bow
+        weights = np.zeros(k)
+        for topic, weight in model.get_document_topics(vector, minimum_probability=0.0):
+            weights[topic] = weight
+        total = weights.sum()
+        weights = weights / total if total > 0 else np.full(k, 1.0 / k)
+        doc_topics.append([float(w) for w in weights])
+        dominant.append(int(np.argmax(weights)) if total > 0 else -1)
+    return doc_topics, dominant
+
+
+def _topic_term_matrix(model: Any, method: str) -> np.ndarray:
+    """Topics x terms, each row a distribution."""
+    matrix = np.asarray(model.get_topics(), dtype=np.float64)
+    return matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1e-12)
+
+
+def _describe_topics(term_weights: np.ndarray, dictionary: Dictionary, dominant: list[int], k: int) -> list[dict[str, Any]]:
+    """Top terms, share of documents (dominant topic) and a two-term label per topic."""
+    assigned = [d for d in dominant if d >= 0]
+    overall = term_weights.mean(axis=0)
+    topics = []
+    for topic in range(k):
+        row = term_weights[topic]
+        top = np.argsort(-row, kind="stable")[:TOP_N]
+        topics.append(
+            {
+                "id": topic,
+                "terms": [dictionary[int(i)] for i in top],
+                "weights": [round(float(row[i]), 6) for i in top],
+                "share": round(assigned.count(topic) / len(assigned), 6) if assigned else 0.0,
+                "label": _label(row, overall, dictionary),
+            }
+        )
+    return topics
+
+
+def _label(row: np.ndarray, overall: np.ndarray, dictionary: Dictionary, lam: float = 0.6) -> str:
+    """The two most distinctive of the top-30 terms by relevance (Sievert & Shirley 2014)."""
+    candidates = np.argsort(-row, kind="stable")[:30]
+    relevance = lam * np.log(row[candidates] + 1e-12) + (1 - lam) * np.log((row[candidates] + 1e-12) / (overall[candidates] + 1e-12))
+    best = candidates[np.argsort(-relevance, kind="stable")[:2]]
+    return " / ".join(dictionary[int(i)] for i in best)
+
+
+# --------------------------------------------------------------------------------------------
+# Coherence, stability, choice of k
+
+
+def coherence_scores(topics: list[list[str]], docs: list[list[str]], dictionary: Dictionary, workers: int = 1) -> dict[str, float | None]:
+    """c_v and c_npmi of the topics' top terms over the (phrased) documents."""
+    scores: dict[str, float | None] = {}
+    for measure in ("c_v", "c_npmi"):
+        model = CoherenceModel(
+            topics=topics, texts=docs, dictionary=dictionary, coherence=measure, topn=TOP_N, processes=max(1, workers)
+        )
+        value = float(model.get_coherence())
+        scores[measure] = None if math.isnan(value) else round(value, 6)
+    return scores
+
+
+def topic_agreement(a: list[list[str]], b: list[list[str]]) -> float:
+    """Mean Jaccard of top-term sets after matching each topic of ``a`` to one of ``b`` (Hungarian)."""
+    sets_a, sets_b = [set(t) for t in a], [set(t) for t in b]
+    jaccard = np.array([[len(x & y) / len(x | y) if x | y else 1.0 for y in sets_b] for x in sets_a])
+    rows, cols = linear_sum_assignment(-jaccard)
+    return float(jaccard[rows, cols].mean())
+
+
+def parse_k(value: str | int, n_docs: int | None = None) -> list[int]:
+    """``"9"`` -> [9]; ``"5:30:5"`` -> [5, 10, ..., 30] (end included); ``"auto"`` -> AUTO_KS.
+
+    With ``n_docs``, a grid keeps only k below a fifth of the documents (at least its smallest k).
+    """
+    text = str(value).strip().lower()
+    if text == "auto":
+        ks = list(AUTO_KS)
+    elif ":" in text:
+        parts = text.split(":")
+        if len(parts) not in (2, 3) or not all(p.strip().isdigit() for p in parts):
+            raise TopicError(f"cannot read k range {value!r}: write START:END[:STEP], e.g. 5:30:5")
+        start, end = int(parts[0]), int(parts[1])
+        step = int(parts[2]) if len(parts) == 3 else 1
+        if step < 1 or end < start:
+            raise TopicError(f"empty k range {value!r}")
+        ks = list(range(start, end + 1, step))
+    elif text.isdigit():
+        ks = [int(text)]
+    else:
+        raise TopicError(f"cannot read k {value!r}: write a number, START:END[:STEP] or auto")
+    if any(k < 2 for k in ks):
+        raise TopicError(f"k must be at least 2 in {value!r}")
+    if n_docs is not None and len(ks) > 1:
+        capped = [k for k in ks if k <= max(2, n_docs // 5)]
+        ks = capped or ks[:1]
+    return ks
+
+
+def _fit_for_grid(args: tuple) -> tuple[int, int, list[list[str]], dict]:
+    """One fit of the choose_k grid (a top-level function so that worker processes can run it)."""
+    term_lists, k, method, seed, first_seed, opts = args
+    model = fit_topics(term_lists, k, method=method, seed=seed, **{**opts, "coherence": seed == first_seed})
+    return k, seed, [t["terms"] for t in model.topics], model.coherence
+
+
+def choose_k(
+    term_lists: Sequence[Sequence[str]],
+    ks: Sequence[int],
+    method: str = DEFAULT_METHOD,
+    seed: int = 1,
+    seeds_for_stability: int = 3,
+    workers: int = 1,
+    progress: Progress | None = None,
+    **opts: Any,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Fit every k with several seeds; pick k by the rule below. Returns (best k, one row per k).
+
+    Rule: stability = mean pairwise topic agreement (``topic_agreement``) of the seeds' fits;
+    among the k with stability >= STABILITY_THRESHOLD take the highest c_v (of the first seed);
+    if no k is that stable, take the most stable k. Ties go to the smaller k.
+    """
+    report = progress or _no_progress
+    seeds = [seed + i for i in range(max(1, seeds_for_stability))]
+    docs = [list(terms) for terms in term_lists]
+    jobs = [(docs, k, method, s, seed, opts) for k in ks for s in seeds]
+    results: list[tuple[int, int, list[list[str]], dict]] = []
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for done, result in enumerate(pool.map(_fit_for_grid, jobs), start=1):
+                results.append(result)
+                report("choose_k", done / len(jobs))
+    else:
+        for done, job in enumerate(jobs, start=1):
+            results.append(_fit_for_grid(job))
+            report("choose_k", done / len(jobs))
+    by_k: dict[int, dict[int, tuple[list[list[str]], dict]]] = defaultdict(dict)
+    for k, s, terms, coherence in results:
+        by_k[k][s] = (terms, coherence)
+    rows = []
+    for k in ks:
+        fits = by_k[k]
+        pairs = list(itertools.combinations(seeds, 2))
+        stability = float(np.mean([topic_agreement(fits[a][0], fits[b][0]) for a, b in pairs])) if pairs else 1.0
+        coherence = fits[seed][1]
+        rows.append({"k": k, "c_v": coherence["c_v"], "c_npmi": coherence["c_npmi"], "stability": round(stability, 6)})
+    stable = [row for row in rows if row["stability"] >= STABILITY_THRESHOLD and row["c_v"] is not None]
+    if stable:
+        best = max(stable, key=lambda row: (row["c_v"], -row["k"]))
+    else:
+        best = max(rows, key=lambda row: (row["stability"], -row["k"]))
+    for row in rows:
+        row["chosen"] = row is best
+    return best["k"], rows
+
+
+# --------------------------------------------------------------------------------------------
+# Shares over time
+
+
+def _period(value: Any, freq: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if not isinstance(value, (date, datetime)):
+        raise TopicError(f"cannot read date {value!r}")
+    if freq == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    if freq == "quarter":
+        return f"{value.year:04d}-Q{(value.month - 1) // 3 + 1}"
+    if freq == "year":
+        return f"{value.year:04d}"
+    raise TopicError(f"unknown period {freq!r}: choose month, quarter or year")
+
+
+def topic_shares_over_time(
+    dates: Iterable[Any], doc_topics: Sequence[Sequence[float]], freq: str = "month"
+) -> list[dict[str, Any]]:
+    """Per period: number of posts and each topic's mean weight over them (rows sorted by period).
+
+    Uses the fitted weights, so no model is refitted per slice; posts without a date are left out.
+    """
+    sums: dict[str, np.ndarray] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for when, weights in zip(dates, doc_topics):
+        period = _period(when, freq)
+        if period is None:
+            continue
+        vector = np.asarray(weights, dtype=np.float64)
+        sums[period] = sums.get(period, np.zeros_like(vector)) + vector
+        counts[period] += 1
+    return [
+        {"period": period, "posts": counts[period], "shares": [round(float(x), 6) for x in sums[period] / counts[period]]}
+        for period in sorted(sums)
+    ]
