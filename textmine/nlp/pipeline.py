@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from textmine.nlp import german
 from textmine.nlp.extensions import register_extensions
+from textmine.nlp.tokenizer import guard_tokenizer
 
 #: The textmine components, in the order they run: citations feed actors (cited authors are
 #: persons), and both feed arguments (holders, critics and targets).
@@ -66,4 +67,5 @@ def load_pipeline(model: str | None = None) -> Language:
                 "or unset TEXTMINE_MODEL to use textmine's own German pipeline"
             ) from error
         german.customize_tokenizer(nlp)
+    guard_tokenizer(nlp)
     return add_textmine_components(nlp)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 ABBREVIATIONS_FILE = LEXICONS / "tokenizer_abbreviations.txt"
@@ -60,7 +61,7 @@ def textmine_token_pattern() -> str:
 
 def customize_tokenizer(nlp: Language) -> None:
     """Add textmine's abbreviations and whole-token patterns to a German pipeline (idempotent)."""
-    tokenizer = nlp.tokenizer
+    tokenizer = _inner(nlp)
     for abbreviation in abbreviations():
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     _extend_affixes(nlp)
@@ -80,7 +81,7 @@ def customize_tokenizer(nlp: Language) -> None:
 
 def _extend_affixes(nlp: Language) -> None:
     """Put textmine's prefix and suffix rules in front of the tokenizer's own (idempotent)."""
-    tokenizer = nlp.tokenizer
+    tokenizer = _inner(nlp)
     prefix = getattr(tokenizer.prefix_search, "__self__", None)
     if prefix is not None and _MARKER not in prefix.pattern:
         # "#" before a letter starts a hashtag, not a prefix to split off ("#Digitalisierung.").
@@ -89,3 +90,60 @@ def _extend_affixes(nlp: Language) -> None:
     suffix = getattr(tokenizer.suffix_search, "__self__", None)
     if suffix is not None and _MARKER not in suffix.pattern:
         tokenizer.suffix_search = re.compile(f"{_SUFFIX}$|{suffix.pattern}").search
+
+
+#: Whitespace-free runs longer than this are not words (base64, "((((…", pasted junk). spaCy's
+#: affix search is quadratic in the length of such a run, so they are cut before tokenising.
+LONG_RUN = 400
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+_PIECE = 100
+
+
+class GuardedTokenizer:
+    """Wraps a pipeline's tokenizer so that adversarial whitespace-free runs cost linear time.
+
+    Ordinary text goes to the wrapped tokenizer unchanged; a run of more than ``LONG_RUN``
+    characters without whitespace is cut into ``_PIECE``-character tokens. ``doc.text`` is always
+    the input text."""
+
+    def __init__(self, tokenizer: object) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        position = 0
+        for match in _LONG_RUN.finditer(text):
+            self._add_tokens(text[position:match.start()], words, spaces)
+            run = match.group()
+            for offset in range(0, len(run), _PIECE):
+                words.append(run[offset:offset + _PIECE])
+                spaces.append(False)
+            position = match.end()
+        self._add_tokens(text[position:], words, spaces)
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+
+    def _add_tokens(self, segment: str, words: list[str], spaces: list[bool]) -> None:
+        if not segment:
+            return
+        for token in self.tokenizer(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    def __getattr__(self, name: str) -> object:
+        # pipe(), vocab, rules … are the wrapped tokenizer's.
+        return getattr(self.tokenizer, name)
+
+
+def guard_tokenizer(nlp: Language) -> None:
+    """Install ``GuardedTokenizer`` (idempotent). Not saved with the pipeline: applied at load."""
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
+
+
+def _inner(nlp: Language) -> object:
+    """The real spaCy tokenizer, also when it is wrapped by ``GuardedTokenizer``."""
+    tokenizer = nlp.tokenizer
+    return tokenizer.tokenizer if isinstance(tokenizer, GuardedTokenizer) else tokenizer
