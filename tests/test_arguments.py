@@ -222,10 +222,12 @@ def test_gold_floors(full_nlp):
         pytest.skip("../shared not present (the gold set includes the real posts)")
     figures = arguments_eval.evaluate_arguments(REPO / "gold" / "arguments.jsonl", nlp=full_nlp)
     assert figures["counts"]["misaligned"] == 0
-    assert figures["claims"]["recall"] >= 0.78 and figures["claims"]["precision"] >= 0.75
-    assert figures["critiques"]["precision"] >= 0.85 and figures["critiques"]["recall"] >= 0.70
-    assert figures["critic_accuracy"] >= 0.85
-    assert figures["clear_non_arguments_kept_out"] >= 0.80
+    assert figures["posts"] >= 17  # 3 real posts + 14 sample posts
+    # measured: claims P 0.821 R 0.81; critiques P 0.935 R 0.741; critic 0.976; clear non-args 0.885
+    assert figures["claims"]["recall"] >= 0.78 and figures["claims"]["precision"] >= 0.79
+    assert figures["critiques"]["precision"] >= 0.90 and figures["critiques"]["recall"] >= 0.71
+    assert figures["critic_accuracy"] >= 0.93 and figures["holder_accuracy"] >= 0.88
+    assert figures["clear_non_arguments_kept_out"] >= 0.85
 
 
 def test_gold_file_stores_offsets_not_text():
@@ -249,3 +251,70 @@ def test_train_arguments_on_a_small_gold_file(tmp_path):
     assert meta["training_data"]["gold_sentences"] == 4
     model = arguments.ArgumentClassifier.load(tmp_path / "model")
     assert len(model.predict(["Die Kommunen müssen zahlen."])) == 1
+
+
+# ------------------------------------------------------------------ round 2: blog-specific rules
+@pytest.mark.parametrize("text", [
+    "Die Heizung der Einrichtung stammt aus dem Jahr 1987 und wurde damals vom Land bezahlt.",
+    "Die Studie beruht auf einer Online-Befragung von 300 Fachkräften.",
+    "Vor einem Jahr ließ der Verein das Gebäude sanieren.",
+])
+def test_narration_and_study_methods_are_kept_out(blank_nlp, text):
+    doc = blank_nlp(text)
+    assert list(doc.spans["claims"]) == [] and list(doc.spans["critiques"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Genau hier hakt es bei den Förderprogrammen.",
+    "Umso unverständlicher ist, dass die Kommunen nichts tun.",
+    "Ärgerlich ist, dass die Pflegekassen schweigen.",
+    "Der Ansatz greift zu kurz.",
+    "Die Reform geht am Bedarf der Familien vorbei.",
+    "Hier entstehen Abhängigkeiten, über die kaum jemand spricht.",
+    "Die Verbände sind skeptisch, ob das Programm trägt.",
+])
+def test_critiques_without_a_critique_verb(blank_nlp, text):
+    assert len(blank_nlp(text).spans["critiques"]) == 1
+
+
+def test_rhetorical_question_split_modal_and_quote_with_reporting_verb(blank_nlp):
+    doc = blank_nlp(
+        "Ist es nicht längst Aufgabe der Kommunen, die Beratung zu finanzieren? "
+        "Digitale Angebote dürfen die persönliche Beratung nicht ersetzen. "
+        "»Die Beratung wird zur Ware«, schreibt Ritter (2020: 112)."
+    )
+    assert [s._.holder for s in doc.spans["claims"]] == ["author", "author", "Ritter"]
+
+
+def test_speakers_adverbs_pronouns_and_first_person(blank_nlp):
+    doc = blank_nlp(
+        "Zugleich warnt Schmidt davor, dass die Kommunen sich zurückziehen. "
+        "Sie wirft ihnen Untätigkeit vor. "
+        "Ich halte diese Entscheidung für falsch. "
+        "Wer Integration ernst meint, muss Sprachkurse finanzieren."
+    )
+    assert [s._.critic for s in doc.spans["critiques"]] == ["Schmidt", "Schmidt", "author"]
+    assert [s._.holder for s in doc.spans["claims"]] == ["author"]
+
+
+def test_organisation_actor_before_the_cue_is_the_speaker(blank_nlp):
+    text = "Die Caritas und die Diakonie fordern mehr Geld für die Schuldnerberatung."
+    doc = _doc_with_spans(blank_nlp, text, actors=[("Caritas", "Caritas"), ("Diakonie", "Diakonie")])
+    assert [s._.holder for s in doc.spans["claims"]] == ["Caritas"]
+
+
+def test_first_name_resolves_to_the_full_actor(blank_nlp):
+    text = "Murat Yilmaz leitet das Projekt seit 2019. Murat kritisiert, dass die Stadt spart."
+    doc = _doc_with_spans(blank_nlp, text, actors=[("Murat Yilmaz", "Murat Yilmaz")])
+    for span in doc.spans["actors"]:
+        span._.actor_type = "person"
+    doc = blank_nlp.get_pipe("textmine_arguments")(doc)
+    assert [s._.critic for s in doc.spans["critiques"]] == ["Murat Yilmaz"]
+
+
+def test_scorer_compares_names_by_tokens_not_last_word():
+    assert arguments_eval.same_actor("Elternverein Gemeinsam Lernen", "Elternverein Gemeinsam Lernen e.V.")
+    assert arguments_eval.same_actor("Bülow", "Katrin von Bülow")
+    assert arguments_eval.same_actor("author", None)
+    assert not arguments_eval.same_actor("Caritas", "Diakonie")
+    assert not arguments_eval.same_actor("author", "Caritas")

@@ -41,7 +41,7 @@ CUE_CATEGORIES = (
 )
 #: Rule-only categories (not classifier features): announcements, bibliography headings,
 #: reported-speech continuations (Konjunktiv I, "Er fordert").
-RULE_CATEGORIES = ("announcement", "bibliography_heading", "continuation", "narration")
+RULE_CATEGORIES = ("announcement", "bibliography_heading", "continuation", "narration", "rhetorical")
 
 _GAP = r"[^.!?;\n]{0,80}?"
 _WORD = re.compile(r"\w+(?:[-/*]\w+)*", re.UNICODE)
@@ -210,29 +210,56 @@ _PREPOSITIONS = frozenset(
     "im in von vom mit zum zur bei beim auf für aus am an über unter durch gegen ohne nach vor zwischen "
     "seitens hinsichtlich".split()
 )
-_NON_SPEAKERS = frozenset(
-    "es das dies dieses hier da dann so auch aber und oder doch nun man sie er wir ich".split()
+_BASE_NON_SPEAKERS = frozenset(
+    "es das dies dieses hier da dann so auch aber und oder doch nun man sie er wir ich wer was wenn ob".split()
 )
+
+
+def _read_words(name: str) -> frozenset[str]:
+    path = LEXICON_DIR / name
+    return frozenset(w.lower() for w in read_lexicon(path)) if path.exists() else frozenset()
+
+
+#: Sentence adverbs and connectors ("Zugleich", "Dennoch") are never speakers; users extend
+#: ``lexicons/argument_non_speakers.txt``.
+_NON_SPEAKERS = _BASE_NON_SPEAKERS | _read_words("argument_non_speakers.txt")
+_FIRST_PERSON_SUBJECT = re.compile(r"(?<!\w)(?:ich|wir)(?!\w)", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^\s*(?:Er|Sie)\s+[a-zäöüß]")
 _SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 _NAME = r"[A-ZÄÖÜ][\w’'\-]+(?:\s+[A-ZÄÖÜ][\w’'\-]+)?"
-_LAUT = re.compile(r"(?<!\w)(?i:laut|nach\s+ansicht\s+von|nach\s+auffassung\s+von|gemäß)\s+(" + _NAME + ")")
+_LAUT = re.compile(
+    r"(?<!\w)(?i:laut|nach\s+ansicht|nach\s+auffassung|nach\s+angaben|nach\s+einschätzung|gemäß)"
+    r"(?:\s+(?i:von|des|der|dem|den))?\s+(" + _NAME + ")"
+)
+#: "»…«, schreibt Ritter (2020: 112)": a sentence that opens with a quote and a reporting verb.
+_QUOTE_REPORT = re.compile(
+    r"[“”\"«»‘’]\s*,\s*(?:so|schreibt|schreiben|sagt|sagen|betont|betonen|erklärt|erklären|meint|meinen|"
+    r"resümiert|resümieren|fasst|argumentiert|warnt|kritisiert|heißt\s+es\s+bei)\s+(?:(?:der|die|das)\s+)?"
+    r"(?:[a-zäöüß]+\s+)?(" + _NAME + ")"
+)
 _PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([A-ZÄÖÜ][\w’'\-]+)(?:\s*(?:/|und|&)\s*[A-ZÄÖÜ][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
 _ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
 _SO_X = re.compile(r"[,–—-]\s*so\s+(" + _NAME + r")\s*(?:\(|[,–—-])")
+_AFTER_VERB = re.compile(r"\w+\s+(?:(?:der|die|das|den)\s+)?(" + _NAME + ")")
 _CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[A-ZÄÖÜ][\w’'\-]+\s*){1,3})")
 
 
 def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
     """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
     subject right before a reporting/critique verb ("Lember kritisiert, dass")."""
-    for regex in (_LAUT, _ZUFOLGE, _SO_X):
+    for regex in (_LAUT, _ZUFOLGE, _SO_X, _QUOTE_REPORT):
         match = regex.search(sent_text)
         if match:
             return match.group(1), match.start(1)
     if cue_start is not None:
         before = sent_text[:cue_start]
+        if all(w.lower() in _NON_SPEAKERS for w in _WORD.findall(before)):
+            # Inversion after a sentence adverb: "Zugleich warnt Schmidt davor, …".
+            match = _AFTER_VERB.match(sent_text, cue_start)
+            if match and before.strip() and match.group(1).split()[0].lower() not in _NON_SPEAKERS | _DETERMINERS:
+                return match.group(1), match.start(1)
         match = _CAPITALISED_AT_START.match(before)
-        if match and len(before.split()) <= 4:
+        if match and len(before.split()) <= 6:
             name = match.group(1).strip()
             first = name.split()[0].lower()
             if first not in _NON_SPEAKERS and first not in _DETERMINERS:
@@ -294,34 +321,85 @@ def _dependency_subject(sent: Span, verb_char: int) -> Span | None:
 
 
 def find_speaker(sent: Span, cue_start: int | None) -> str | None:
-    """Who speaks in a reported claim or critique (``None`` when no one but the author)."""
+    """Who speaks in a reported claim or critique (``None`` when no one but the author;
+    ``"author"`` when the author speaks in the first person: "Ich halte das für falsch")."""
     doc = sent.doc
     text = sent.text
     pattern = _speaker_from_patterns(text, cue_start)
+    if pattern is None and _first_person_speaks(text, cue_start):
+        return AUTHOR
     region = (sent.start_char, sent.start_char + (cue_start if cue_start is not None else len(text)))
     if pattern is not None:
         name, offset = pattern
         begin = sent.start_char + offset
         region = (begin, begin + len(name))
-    # Prefer an actor span covering the speaker, then citation authors there.
-    for actor in _overlapping(doc, "actors", sent.start_char, sent.end_char):
-        if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char:
-            if pattern is not None or cue_start is not None:
-                return _actor_name(actor)
+    # Prefer an actor span covering the speaker (persons, then organisations, then collectives),
+    # then citation authors there.
+    if pattern is not None or cue_start is not None:
+        candidates = [
+            actor for actor in _overlapping(doc, "actors", sent.start_char, sent.end_char)
+            if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char
+            and actor.text.split()[0].lower() not in _NON_SPEAKERS
+        ]
+        if candidates:
+            best = min(candidates, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), a.start_char))
+            if _ACTOR_RANK.get(_actor_type(best), 3) >= 2 and pattern is None:
+                cited = cited_author(sent)  # "was die Forschung sagt (Nowak 2017)": the cited source
+                if cited:
+                    return cited
+            return _full_name(doc, _actor_name(best))
     for citation in _spans_in(doc, "citations", sent.start_char, sent.end_char):
         if citation.start_char < region[1] + 40 and citation.end_char > region[0] - 1 and pattern is not None:
             author = _citation_author(citation)
             if author:
-                return author
+                return _full_name(doc, author)
     if cue_start is not None:
         subject = _dependency_subject(sent, sent.start_char + cue_start)
         if subject is not None:
             heads = [t for t in subject if t.pos_ == "PROPN"] or [subject.root]
             if heads[0].lower_ not in _NON_SPEAKERS:
-                return " ".join(t.text for t in heads) if heads[0].pos_ == "PROPN" else heads[0].lemma_ or heads[0].text
+                if heads[0].pos_ == "PROPN":
+                    return _full_name(doc, " ".join(t.text for t in heads))
+                return heads[0].lemma_ or heads[0].text
     if pattern is not None:
-        return _surname(pattern[0])
+        return _full_name(doc, _surname(pattern[0]))
     return None
+
+
+_ACTOR_RANK = {"person": 0, "organisation": 1, "organization": 1, "collective": 2}
+_QUOTED = re.compile(r"[„“”\"»«][^„“”\"»«]{0,400}[„“”\"»«]")
+
+
+def _actor_type(span: Span) -> str | None:
+    return span._.actor_type if Span.has_extension("actor_type") else None
+
+
+def _first_person_speaks(text: str, cue_start: int | None) -> bool:
+    """First person outside quotations, before the cue (or anywhere without one): the author."""
+    head = text if cue_start is None else text[:cue_start]
+    return bool(_FIRST_PERSON_SUBJECT.search(_QUOTED.sub(" ", head)))
+
+
+_NAMES = "textmine_arguments.names."
+
+
+def _full_name(doc: Doc, name: str) -> str:
+    """The fullest person name in the post that contains ``name`` ("Murat" -> "Murat Yilmaz")."""
+    if not name or " " in name.strip() or "actors" not in doc.spans:
+        return name
+    key = _NAMES + "map"
+    names = doc.user_data.get(key)
+    if names is None:
+        names = {}
+        for actor in doc.spans["actors"]:
+            canonical = _actor_name(actor)
+            if _actor_type(actor) not in (None, "person") or " " not in canonical:
+                continue
+            for token in canonical.split():
+                if len(canonical) > len(names.get(token.lower(), "")):
+                    names[token.lower()] = canonical
+        doc.user_data[key] = names
+    return names.get(name.lower(), name)
 
 
 def cited_author(sent: Span) -> str | None:
@@ -484,10 +562,14 @@ def decide(
         return SentenceDecision("none", 0.0)
     decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
     if decision.label != "none":
-        if decision.holder in (None, AUTHOR) and hits["continuation"] and context.last_speaker:
+        # "Sie wirft … vor", "Er fordert …", Konjunktiv I: the last named speaker goes on speaking.
+        pronoun = bool(_PRONOUN_START.match(text)) and bool(hits["critique"] or hits["reported"])
+        own_voice = _first_person_speaks(text, None)
+        if (decision.holder in (None, AUTHOR) and (hits["continuation"] or pronoun) and context.last_speaker
+                and not own_voice):
             decision.holder = context.last_speaker
         context.last_speaker = decision.holder if decision.holder != AUTHOR else context.last_speaker
-        if decision.holder == AUTHOR and not hits["continuation"]:
+        if decision.holder == AUTHOR and not (hits["continuation"] or pronoun):
             context.last_speaker = None
     return decision
 
@@ -496,7 +578,9 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     text = sent.text
     p_arg = probabilities[0] if probabilities else 0.5
     stripped = text.strip()
-    critique_cue = _first(hits, _CRITIQUE_VERB_CATEGORIES)
+    # A verb cue names the critic before it; a noun cue at the start ("Kritiker wenden ein") is the critic.
+    verbs = [span for span in hits["critique"] if text[span[0]:span[0] + 1].islower()]
+    critique_cue = min(verbs) if verbs else _first(hits, _CRITIQUE_VERB_CATEGORIES)
     # A demand that mentions something negative ("… sollte die Schattenseiten nicht verschweigen")
     # is a normative claim; doubt frames are critiques whatever else the sentence holds.
     author_critique = _first(hits, ("doubt",) if hits["normative"] else _AUTHOR_CRITIQUE_CATEGORIES)
@@ -504,13 +588,20 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     strong_claim = any(hits[c] for c in ("normative", "conclusion", "evaluative"))
     description = bool(hits["description"])
 
-    # Questions assert nothing unless a doubt frame makes them a doubt ("Die Frage ist, ob …?").
-    if stripped.endswith("?") and not (hits["doubt"] or critique_cue):
+    # Questions assert nothing unless a doubt frame makes them a doubt ("Die Frage ist, ob …?")
+    # or they are rhetorical ("Ist es nicht längst Aufgabe der Kommunen, …?").
+    colon = stripped.find(":")
+    asks = stripped.endswith("?") and not (colon > 0 and any(
+        a < colon for c in ("normative", "evaluative", "reported") for a, _ in hits[c]))
+    if asks and not (hits["doubt"] or critique_cue):
+        if hits["rhetorical"]:
+            return SentenceDecision("claim", _combine(p_arg, 0.7), find_speaker(sent, None) or AUTHOR)
         return SentenceDecision("none", round(min(p_arg, 0.3), 3))
 
     if critique_cue is not None or author_critique is not None:
         cue = critique_cue or author_critique
-        speaker = find_speaker(sent, cue[0]) if critique_cue is not None else find_speaker(sent, None)
+        stance = critique_cue is None and _STANCE.match(text, cue[0]) is not None  # "X ist skeptisch"
+        speaker = find_speaker(sent, cue[0]) if critique_cue is not None or stance else find_speaker(sent, None)
         if critique_cue is None and reported is not None and speaker is None:
             speaker = find_speaker(sent, reported[0])
         if speaker is None and critique_cue is None and hits["negative"]:
@@ -530,16 +621,36 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
         cue_score = max(cue_score, 0.55)
     if reported is not None:
         cue_score = max(cue_score, 0.7)
-    if description and not strong_claim:
+    if description and not strong_claim and reported is None:
         # "Der Aufsatz untersucht …": a description of a text, not a position.
         return SentenceDecision("none", round(min(p_arg, 0.3), 3))
-    if not cue_score and hits["narration"]:
-        p_arg = max(0.0, p_arg - 0.15)  # events and dates: narration rather than a position
+    narration = len(hits["narration"]) + _perfect_tense(sent)
+    if not cue_score and narration:
+        # Events, dates, past tense, study methods: narration or description rather than a position.
+        p_arg = max(0.0, p_arg - 0.2 - 0.1 * min(narration - 1, 2))
+    elif not cue_score and _CITATION_LIKE.search(text):
+        cue_score = 0.45  # a finding reported with a parenthetical citation: a claim of the cited author
     score = _combine(p_arg, cue_score) if cue_score else p_arg
     if score < threshold:
         return SentenceDecision("none", round(score, 3))
     holder = find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None)
     return SentenceDecision("claim", round(score, 3), holder or cited_author(sent) or AUTHOR)
+
+
+_STANCE = re.compile(r"(?i:skept|besorgt|bezweif|zweifel|beunruhig)")
+_PERFECT_AUX = frozenset("hat haben hatte hatten ist sind war waren wurde wurden".split())
+
+
+def _perfect_tense(sent: Span) -> int:
+    """1 when the tagger marks a finite auxiliary with a past participle and no modal (Perfekt,
+    Plusquamperfekt, passive of past events: "hat … aufgebaut", "wurde … gegründet"), else 0."""
+    tags = [(t.tag_, t.lower_) for t in sent]
+    if not any(tag for tag, _ in tags):
+        return 0
+    has_aux = any(tag == "VAFIN" and word in _PERFECT_AUX for tag, word in tags)
+    has_participle = any(tag == "VVPP" for tag, _ in tags)
+    has_modal = any(tag == "VMFIN" for tag, _ in tags)
+    return int(has_aux and has_participle and not has_modal)
 
 
 def _clause_start(text: str, after: int) -> int:
@@ -584,7 +695,7 @@ class ArgumentComponent:
         finally:
             doc.user_data.pop(_HAS_PARSE, None)
             doc.user_data.pop(_TEXT, None)
-            for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_INDEX)]:
+            for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith((_INDEX, _NAMES))]:
                 del doc.user_data[key]
 
     def _label(self, doc: Doc) -> Doc:
