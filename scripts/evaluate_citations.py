@@ -8,7 +8,8 @@ Sources are ``corpus/…`` (this repository) or ``shared:corpus/…`` (``../shar
 Spans match one-to-one when they overlap and both boundaries are within a small tolerance, or
 when the shorter span lies mostly inside the longer one. Reported: precision/recall/F1 for
 detection and, end to end, for authors, year and pages (a prediction counts only if matched and the
-field is right); linking accuracy (``reference``) over matched gold citations; quote detection and
+field is right; pages compare in the normal form of ``clean_pages``: no spaces, "-" for any dash,
+no final dot, so "31 f." = "31f" and "55–72" = "55-72"); linking accuracy (``reference``) over matched gold citations; quote detection and
 source accuracy; bibliography entry detection and per-field accuracy. The last line is JSON.
 
     PYTHONPATH=. python scripts/evaluate_citations.py [--gold gold/citations.jsonl] [--blank] [--errors]
@@ -88,6 +89,15 @@ def align(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
+def same(field: str, gold: Any, pred: Any) -> bool:
+    """Field equality; pages in their one normal form ("31 f." = "31f", "55–72" = "55-72")."""
+    if field == "pages" and isinstance(gold, str) and isinstance(pred, str):
+        from textmine.nlp.citation_parse import clean_pages
+
+        return clean_pages(gold) == clean_pages(pred)
+    return norm(gold) == norm(pred)
+
+
 def norm(value: Any) -> Any:
     """Compare names regardless of apostrophe form and case."""
     if isinstance(value, str):
@@ -124,7 +134,7 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
     counts: dict[str, int] = {k: 0 for k in (
         "gold", "pred", "matched", "authors", "year", "pages", "kind", "link_total", "link_ok",
         "q_gold", "q_pred", "q_matched", "q_source", "r_gold", "r_pred", "r_matched")}
-    ref_fields = ("authors", "year", "title", "container", "editors", "publisher", "place")
+    ref_fields = ("authors", "year", "title", "container", "editors", "publisher", "place", "pages")
     ref_ok = {f: 0 for f in ref_fields}
     ref_seen = {f: 0 for f in ref_fields}
     posts = skipped = 0
@@ -152,7 +162,7 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
         for gi, pi in pairs:
             g, p = gold_c[gi], pred_c[pi]
             for field in ("authors", "year", "pages", "kind"):
-                if norm(g[field]) == norm(p[field]):
+                if same(field, g[field], p[field]):
                     counts[field] += 1
                 elif errors:
                     print(f"{record['post_id']} {text[g['start']:g['end']]!r} {field}: gold {g[field]!r} pred {p[field]!r}")
@@ -181,7 +191,7 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
             for field in ref_fields:
                 if field in g:  # shared posts carry no titles (their text stays out of the repo)
                     ref_seen[field] += 1
-                    ref_ok[field] += norm(g[field]) == norm(p[field])
+                    ref_ok[field] += same(field, g[field], p[field])
     result: dict[str, Any] = {"posts": posts, "skipped_posts": skipped, "gold_citations": counts["gold"],
                               "pipeline": "blank+sentencizer" if blank else "load_pipeline"}
     result["detection"] = prf(counts["matched"], counts["pred"], counts["gold"])

@@ -38,6 +38,20 @@ class CitationLexicons:
     bib_notes: tuple[str, ...]
     determiners: frozenset[str]
     first_names: frozenset[str]
+    org_heads: tuple[tuple[str, str], ...] = ()
+    legal_forms: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    anaphora: tuple[str, ...] = ()
+
+    def org_head(self, word: str) -> tuple[str, str] | None:
+        """(head suffix, gender) when ``word`` ends in an organisation head ("Energieagentur"),
+        also in the genitive ("Datenlabors", "Verbandes")."""
+        low = word.lower()
+        for suffix, gender in self.org_heads:
+            for ending in ("", "s", "es"):
+                if low.endswith(suffix + ending) and (ending == "" or gender in "mn"):
+                    return suffix, gender
+        return None
 
     @cached_property
     def cue_re(self) -> re.Pattern[str]:
@@ -83,4 +97,11 @@ def load_lexicons(directory: str | None = None) -> CitationLexicons:
         determiners=frozenset(lower("citation_determiners.txt")),
         # Shared with the actor component: a first name before a capitalised word marks a person.
         first_names=frozenset(words("actors_first_names.txt")),
+        org_heads=tuple(sorted(
+            {(parts[0].lower(), parts[1] if len(parts) > 1 else "f")
+             for parts in (line.split() for line in words("citation_org_heads.txt"))},
+            key=lambda item: len(item[0]), reverse=True)),
+        legal_forms=frozenset(words("citation_legal_forms.txt")),
+        speech_verbs=frozenset(lower("citation_speech_verbs.txt")),
+        anaphora=tuple(sorted(set(lower("citation_anaphora.txt")), key=len, reverse=True)),
     )

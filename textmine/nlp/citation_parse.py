@@ -24,7 +24,7 @@ YEAR_RE = re.compile(r"(?<![\w/.\-–])(" + YEAR + r")([a-e])?(?![\w/\-–])")
 NO_YEAR_RE = re.compile(r"o\.\s?J\.")
 PAGE_RE = re.compile(
     r"(?:(?:S\.|Seiten?|pp?\.)\s*)?"
-    r"(o\.\s?S\.|\d+(?:\s*[-–]\s*\d+)?(?:\s?ff?\.?(?!\w))?|[IVXLC]+(?!\w))"
+    r"(o\.\s?S\.|\d+(?:\s*[-‐‑‒–—]\s*\d+)?(?:\s?ff?\.?(?!\w))?|[IVXLC]+(?!\w))"
 )
 SEP_RE = re.compile(r"\s*([,:;]|\bund\b|&)?\s*")
 TOKEN_RE = re.compile(r"[\w’'.\-]+|[/&,]")
@@ -97,9 +97,15 @@ def repair_hyphenation(name: str) -> str:
     return SLASH_SPACE_RE.sub("/", HYPHEN_BREAK_RE.sub(r"\1\2", name))
 
 
+PAGE_DASH_RE = re.compile(r"\s*[-‐‑‒–—]\s*")
+
+
 def clean_pages(pages: str) -> str:
-    """Pages as written, minus a final abbreviation dot ("14ff." -> "14ff"; "o.S." stays)."""
-    pages = pages.strip()
+    """The one normal form of ``pages``: as written, without spaces, with "-" for any dash and no
+    final abbreviation dot ("31 f." -> "31f", "14 ff." -> "14ff", "55–72" -> "55-72"; "o. S." ->
+    "o.S."), so that the same page reference compares equal however it was typed."""
+    pages = PAGE_DASH_RE.sub("-", pages.strip())
+    pages = re.sub(r"\s+", "", pages)
     if pages.endswith(".") and not pages.endswith("S."):
         pages = pages[:-1]
     return pages
@@ -298,6 +304,77 @@ def _tokens_before(text: str, pos: int, width: int) -> list[tuple[int, int, str]
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, window_start, pos)]
 
 
+ORG_LINKS = frozenset("für der des im am an in zur zum von vom und of the for and , &".split())
+ORG_ADJECTIVE_RE = re.compile(r"(?:isch|lich|sch|al|ig|ell|iv)(?:e|es|er|en|em)$")
+ADJECTIVE_ENDINGS = {"m": "er", "n": "es", "f": "e"}
+INFLECTING_DETERMINERS = frozenset("des dem den der vom beim zum zur eines einem einer".split())
+MAX_ORG_TOKENS = 14
+
+
+def corporate_name(text: str, tokens: list[tuple[int, int, str]], i: int, name: tuple[int, str],
+                   lex: CitationLexicons, legal_end: int | None = None) -> tuple[int, str] | None:
+    """A multi-word organisation ending in the name word ``name`` before a parenthesis, as (start,
+    name in the nominative): "Energieagentur Musterland", "das Netzwerk Wohnungshilfe",
+    "Bundesministerium für Arbeit und Soziales", "des Forschungslabors Teilhabe" ->
+    "Forschungslabor Teilhabe". None unless an organisation head noun (or a legal form) is part of it;
+    articles before it are dropped. ``tokens[i]`` is the token left of ``name``."""
+    name_head = lex.org_head(name[1]) or name[1] in lex.corporate_heads
+    k, head_at, steps = i, (i + 1 if name_head else None), 0
+    while k >= 0 and steps < MAX_ORG_TOKENS:
+        word = tokens[k][2]
+        if word in ORG_LINKS:
+            if head_at is not None:
+                break  # links only inside the specifier: "Institut für X", not "Y und Institut X"
+        elif (word.endswith(".") or not _is_name_word(word, lex) or word.lower() in lex.narrative_cues
+              or word.lower() in lex.determiners or word in lex.first_names):
+            break
+        elif lex.org_head(word) or word in lex.corporate_heads:
+            head_at = k
+        k, steps = k - 1, steps + 1
+    if head_at is None or head_at > i:
+        if not (name_head or legal_end):
+            return None
+        first = k + 1
+        while first <= i and tokens[first][2] in ORG_LINKS:
+            first += 1  # no link words without a head on their left
+    else:
+        first = k + 1
+    words = [tokens[j][2] for j in range(first, i + 1)] + [name[1]]
+    if len(words) < 2 and not legal_end:
+        return None  # a single word ("die Diakonie (2019)") is decided by the person rules
+    end = legal_end if legal_end is not None else name[0] + len(name[1])
+    start = tokens[first][0] if first <= i else name[0]
+    determiner = tokens[first - 1][2].lower() if first >= 1 else ""
+    return start, _nominative(text[start:end], lex, determiner)
+
+
+def _nominative(org: str, lex: CitationLexicons, determiner: str) -> str:
+    """The name as the organisation writes it, whatever case the sentence put it in: "des
+    Paritätischen Gesamtverbands" / "der Paritätische Gesamtverband" / "laut Paritätischem
+    Gesamtverband" -> "Paritätischer Gesamtverband"; only the head noun and the adjectives before
+    it change."""
+    words = org.split(" ")
+    for index, word in enumerate(words):
+        head = lex.org_head(word)
+        if head is None:
+            continue
+        suffix, gender = head
+        if determiner in ("des", "eines") and gender in "mn" and not word.lower().endswith(suffix):
+            words[index] = word[: word.lower().rfind(suffix) + len(suffix)]
+        for adj in range(index):
+            adjective = words[adj]
+            if not (UPPER_RE.match(adjective) and ORG_ADJECTIVE_RE.search(adjective)):
+                continue
+            if adjective.endswith("en") and determiner in INFLECTING_DETERMINERS:
+                words[adj] = adjective[:-2] + ADJECTIVE_ENDINGS[gender]
+            elif adjective.endswith("em") and gender in "mn":
+                words[adj] = adjective[:-2] + ADJECTIVE_ENDINGS[gender]
+            elif adjective.endswith("e") and gender in "mn" and determiner in ("der", "das", "die"):
+                words[adj] = adjective[:-1] + ADJECTIVE_ENDINGS[gender]
+        break
+    return " ".join(words)
+
+
 def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, str]) -> dict | None:
     """The author group written right before a parenthesis at ``pos`` ("Dolata/Schrape (2018)")."""
     before = pos - 1
@@ -316,6 +393,9 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
         i, etal = i - 1, True
     elif tokens[i][2] == "a." and i > 0 and tokens[i - 1][2] == "u.":
         i, etal = i - 2, True
+    legal_end = None
+    if tokens[i][2] in lex.legal_forms and i > 0:  # "Verein Musterhilfe e.V. (2020)"
+        legal_end, i = tokens[i][1], i - 1
     names: list[tuple[int, str]] = []
     seen_and = False
     particles = lex.narrative_particles
@@ -349,7 +429,14 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
     strong = etal or len(authors) > 1 or any(a in known or a[:-1] in known for a in authors)
     demoted = False
     left = tokens[i][2] if i >= 0 else ""
-    if len(authors) == 1 and authors[0] in lex.corporate_heads | {"Bundesamt"}:
+    org = corporate_name(text, tokens, i, names[0], lex, legal_end) if len(authors) == 1 else None
+    if len(authors) > 1:  # "Bundesministerium für Arbeit und Soziales": one name, not two authors
+        last = next(j for j in range(len(tokens) - 1, -1, -1) if tokens[j][0] == names[-1][0])
+        org = corporate_name(text, tokens, last - 1, names[-1], lex, legal_end)
+        org = org if org is not None and org[0] < names[0][0] else None
+    if org is not None:
+        group_start, authors, strong = org[0], [org[1]], True
+    elif len(authors) == 1 and authors[0] in lex.corporate_heads | {"Bundesamt"}:
         while i >= 0 and _is_name_word(tokens[i][2], lex) and tokens[i][2].lower() not in lex.narrative_cues:
             group_start = tokens[i][0]
             i -= 1
@@ -414,6 +501,76 @@ def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
     return list(best[1]) if best else None
 
 
+EARLIER_WINDOW = 500
+EARLIER_SENTENCES = 3
+PAIR_RE = re.compile(r"(?<![\w’'])([A-ZÄÖÜ][\w’'\-]+)(?:\s*/\s*|\s+(?:und|&)\s+)([A-ZÄÖÜ][\w’'\-]+)(?![\w’'])")
+NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|nis|tum|ismus|ik|ungen|heiten|keiten|schaften|"
+                            r"tionen|täten|nisse|ierende|ende|enden|ierte|liche|lichen|ische|ischen)$")
+PLURAL_ANAPHORA_RE = re.compile(r"\b(?:beiden?|autor\w*innen|autoren|verfasser\w*innen|forschenden)\b")
+
+
+def _anaphor(sentence: str, lex: CitationLexicons) -> str | None:
+    """"plural" / "singular" when the sentence refers back to an author ("Die Autorin …"), else None."""
+    low = sentence.lower()
+    for phrase in lex.anaphora:
+        at = low.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if (at == 0 or not low[at - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                return "plural" if PLURAL_ANAPHORA_RE.search(low) or phrase in ("sie", "beide") else "singular"
+            at = low.find(phrase, end)
+    return None
+
+
+def _person_like(word: str, lex: CitationLexicons) -> bool:
+    return _is_name_word(word, lex) and not _has_thing_suffix(word, lex) and not NOUN_SUFFIX_RE.search(word.lower()) \
+        and word.lower() not in lex.determiners and word.lower() not in lex.narrative_cues \
+        and word.lower() not in PRONOUNS and lex.org_head(word) is None
+
+
+def earlier_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, str],
+                  cache: dict | None = None) -> list[str] | None:
+    """The author named in one of the few sentences before this one, in the same paragraph ("Nguyen
+    und Roth … Sie … Die beiden Autorinnen … (2020, 108)"): the last known name or first-name +
+    surname, and, after an anaphor such as "die Autorinnen", also a plain "X und Y" pair."""
+    line_start = text.rfind("\n", max(0, pos - EARLIER_WINDOW), pos) + 1
+    window_start = max(line_start, pos - EARLIER_WINDOW)
+    bounds = [m.end() for m in SENTENCE_END_RE.finditer(text, window_start, pos)]
+    if not bounds:
+        return None
+    sentence_start = bounds[-1]
+    memo = cache.setdefault("earlier", {}) if cache is not None else {}
+    if sentence_start in memo:
+        return list(memo[sentence_start]) if memo[sentence_start] else None
+    region_start = bounds[-1 - EARLIER_SENTENCES] if len(bounds) > EARLIER_SENTENCES else window_start
+    anaphor = _anaphor(text[sentence_start:pos], lex)
+    candidates: list[tuple[int, list[str]]] = []  # (end, names), in text order
+    previous = None
+    for match in CAPITAL_WORD_RE.finditer(text, region_start, sentence_start):
+        word, name = match.group(), None
+        if word in known:
+            name = known[word]
+        elif word.endswith("s") and word[:-1] in known:
+            name = known[word[:-1]]
+        elif previous is not None and previous.group() in lex.first_names \
+                and not text[previous.end():match.start()].strip() and _person_like(word, lex):
+            name = strip_genitive(word, lex, known)
+        if name:
+            candidates.append((match.end(), [name]))
+        previous = match
+    if anaphor == "plural":
+        for pair in PAIR_RE.finditer(text, region_start, sentence_start):
+            first, second = pair.group(1), pair.group(2)
+            if _person_like(first, lex) and _person_like(second, lex):
+                candidates.append((pair.end(), [first, strip_genitive(second, lex, known)]))
+        candidates.sort(key=lambda item: item[0])
+        plural = [c for c in candidates if len(c[1]) > 1]
+        candidates = plural or candidates
+    result = candidates[-1][1] if candidates else None
+    memo[sentence_start] = result
+    return list(result) if result else None
+
+
 # --------------------------------------------------------------------------- quotes
 
 def find_quotes(text: str) -> list[Quote]:
@@ -438,18 +595,36 @@ def find_quotes(text: str) -> list[Quote]:
 
 # --------------------------------------------------------------------------- bibliography
 
+NAME_PARTICLES = r"(?:(?:van|von|de|der|den|du|da|di|del|le|la|ten|ter|zu)\s)*"
+INITIALS_FIRST_RE = re.compile(r"((?:[A-ZÄÖÜ]\.\s?-?\s?)+)\s*(" + NAME_PARTICLES + r"[A-ZÄÖÜ][\w’'\-]+)")
+
+
+def surname_first(name: str) -> str:
+    """APA editors are written initials first: "T. Baumann" -> "Baumann, T." (the entry's order)."""
+    match = INITIALS_FIRST_RE.fullmatch(name)
+    if match is None:
+        return name
+    return f"{match.group(2)}, {match.group(1).strip()}"
+
+
 def split_names(raw: str) -> list[str]:
-    """Bibliography names as written: "Brandsen, T./Steen, T." -> ["Brandsen, T.", "Steen, T."]."""
+    """Bibliography names, surname first: "Brandsen, T./Steen, T." -> ["Brandsen, T.", "Steen, T."];
+    "T. Baumann, K. Schulz & L. Meier" -> ["Baumann, T.", "Schulz, K.", "Meier, L."]."""
     raw = re.sub(r"\((?:Hrsg|Hg|Eds?|ed|eds)\.?\)", "", repair_hyphenation(raw))
-    parts = re.split(r"\s*(?:/|;|&|\bund\b|\band\b|\bu\.\s)\s*|(?<=\.),\s+(?=[A-ZÄÖÜ])", raw)
+    parts = re.split(r"\s*(?:/|;|&|\bund\b|\band\b|\bu\.\s)\s*|(?<=\.),\s+(?=[A-ZÄÖÜ])"
+                     r"|(?<=[\w’']),\s+(?=(?:[A-ZÄÖÜ]\.\s?-?)+\s*" + NAME_PARTICLES + r"[A-ZÄÖÜ][\w’'\-]{2,})", raw)
     names = []
     for part in parts:
         part = part.strip().strip(",:").strip()
         if part.endswith(".") and not re.search(r"(?:^|[\s.\-])\w\.$", part):
             part = part[:-1]
         if part:
-            names.append(part)
+            names.append(surname_first(part))
     return names
+
+
+APA_PAGES_RE = re.compile(
+    r"\s*\((?:[^()]{0,40}?,\s*)?(?:S\.|pp?\.|Seiten?)\s*(\d+\s*[-‐‑‒–—]\s*\d+|\d+\s*ff?\.?|\d+)\s*\)")
 
 
 def _split_publisher(tail: str, lex: CitationLexicons,
@@ -508,7 +683,13 @@ def parse_entry(text: str, start: int, end: int, lex: CitationLexicons) -> Refer
         if editors:
             ref.editors = split_names(container[:editors.start()])
             container = container[editors.end():]
+        # APA: "Handbuch (2. Aufl., S. 55–72). Beltz." -- pages out of the container's parenthesis.
+        apa_pages = APA_PAGES_RE.search(container)
+        if apa_pages:
+            container = container[:apa_pages.start()] + container[apa_pages.end():]
         container, ref.publisher, ref.place, ref.pages = _split_publisher(container, lex)
+        if apa_pages and ref.pages is None:
+            ref.pages = clean_pages(apa_pages.group(1))
         journal = re.match(r"(.+?),?\s+(?:Jg\.\s*|Bd\.\s*|Vol\.\s*)?\d+\s*\(\d+\)", container)
         ref.container = (journal.group(1) if journal else container).strip(" ,.") or None
         return ref
@@ -518,7 +699,7 @@ def parse_entry(text: str, start: int, end: int, lex: CitationLexicons) -> Refer
     if journal:  # "Title. Journal, 28(4), 1399-1421."
         ref.title = journal.group(1).rstrip(".").strip() or None
         ref.container = journal.group(2).strip()
-        ref.pages = journal.group(3)
+        ref.pages = clean_pages(journal.group(3)) if journal.group(3) else None
         return ref
     title, ref.publisher, ref.place, ref.pages = _split_publisher(rest, lex, guess_publisher=False)
     ref.title = title.strip(" ,.") or None
@@ -658,7 +839,7 @@ def extract(text: str, lexicons: CitationLexicons | None = None) -> Extraction:
         if citation.kind != "ibid":
             citation.reference = link(citation, references)
     _resolve_ibid(citations)
-    _attribute_quotes(text, quotes, citations)
+    _attribute_quotes(text, quotes, citations, lex)
     return Extraction(citations, quotes, references, bib_ranges)
 
 
@@ -672,25 +853,30 @@ def _remember(known: dict[str, str], names: list[str]) -> None:
 
 
 def _resolve_bare(text, open_pos, close_pos, found, lex, known, citations, cache) -> None:
-    """Give a bare "(2018, 9)" the author written before it, named in the sentence, or cited last."""
+    """Give a bare "(2018, 9)" the author written before it, named in the sentence, cited last in
+    the paragraph with the same year, or named a few sentences earlier ("Die Autorinnen …")."""
     names = adjacent_names(text, open_pos, lex, known)
     authors, start = None, open_pos
     if names and not names["demoted"]:
         authors, start = names["authors"], names["start"]
     else:
         authors = context_names(text, open_pos, lex, known, cache)
-        if authors is None and names:
-            authors, start = names["authors"], names["start"]
-    if authors is None:
-        # Citations are appended in text order: look back (boundedly) in this paragraph for the
-        # latest one with the same year.
         line_start = text.rfind("\n", 0, open_pos) + 1
+        recent = []  # this paragraph's citations, latest first (bounded)
         for previous in reversed(citations[-20:]):
             if previous.start < line_start:
                 break
-            if previous.authors and previous.year == found[0]["year"]:
-                authors = list(previous.authors)
-                break
+            recent.append(previous)
+        if authors is None:
+            same_year = [c for c in recent if c.authors and c.year == found[0]["year"]]
+            authors = list(same_year[0].authors) if same_year else None
+        if authors is None:
+            authors = earlier_names(text, open_pos, lex, known, cache)
+            if authors and len(authors) == 1:  # "Evans" named as "O’Brien und Evans (2017)"
+                group = [c for c in recent if authors[0] in c.authors]
+                authors = list(group[0].authors) if group else authors
+        if authors is None and names:
+            authors, start = names["authors"], names["start"]
     if not authors:
         return
     _remember(known, authors)
@@ -721,11 +907,106 @@ def _resolve_ibid(citations: list[Citation]) -> None:
             citation.reference = source.reference
 
 
-def _attribute_quotes(text: str, quotes: list[Quote], citations: list[Citation]) -> None:
-    """A quote's source is the citation right after it, else a citation just before it."""
+SPEECH_WINDOW = 150
+SPEECH_WORD_RE = re.compile(r"[\w’'\-.]+|[:,;()–]")
+PRONOUNS = frozenset("er sie es wir ich ihr du man jemand niemand".split())
+ARTICLES = frozenset("der die das den dem des".split())
+
+
+def _speaker_after(words: list[str], lex: CitationLexicons) -> tuple[str, int] | None:
+    """Speaker and its word count after a speech verb: ["Lukas", "Berger", "im"] -> "Berger"."""
+    index = 0
+    if index < len(words) and words[index] in ARTICLES:
+        index += 1
+    run: list[str] = []
+    while index < len(words) and len(run) < 5:
+        word = words[index]
+        final = word.endswith(".") and len(word) > 2  # "sagt Aydın." -- the sentence ends here
+        word = word[:-1] if final else word
+        if not (_is_name_word(word, lex) or (word in lex.particles and index + 1 < len(words)
+                                              and UPPER_RE.match(words[index + 1]))) or word.endswith("."):
+            break
+        run.append(word)
+        index += 1
+        if final:
+            break
+    if not run or not UPPER_RE.match(run[-1]) or run[-1].lower() in PRONOUNS:
+        return None
+    return _speaker_name(run, lex, words[0] if words[0] in ARTICLES else ""), index
+
+
+def _speaker_name(run: list[str], lex: CitationLexicons, determiner: str) -> str:
+    """An organisation keeps its whole name; a person is reported by surname (with particles),
+    as citation authors are: "Lukas Berger" -> "Berger", "Anna von Hagen" -> "von Hagen"."""
+    if any(lex.org_head(word) for word in run):
+        return _nominative(" ".join(run), lex, determiner)
+    name = [run[-1]]
+    for word in reversed(run[:-1]):
+        if word not in lex.particles:
+            break
+        name.insert(0, word)
+    return " ".join(name)
+
+
+def speaker_after(text: str, pos: int, lex: CitationLexicons) -> tuple[str, int] | None:
+    """„…“, sagt Aydın / »…«, schreibt Lukas Berger / „…“, so Schulz: (speaker, end offset)."""
+    window = text[pos:pos + SPEECH_WINDOW].split("\n", 1)[0]
+    lead = re.match(r"[\s,]*(?:[–-]\s*)?", window).end()
+    matches = list(SPEECH_WORD_RE.finditer(window, lead))
+    words = [m.group() for m in matches]
+    if not words or words[0].lower() not in lex.speech_verbs:
+        return None
+    found = _speaker_after(words[1:], lex)
+    if found is None:
+        return None
+    return found[0], pos + matches[found[1]].end()
+
+
+def speaker_before(text: str, pos: int, lex: CitationLexicons) -> str | None:
+    """Schulz sagt: „…“ / Dazu sagt Schulz: „…“ / Laut Schulz „…“: the speaker, or None."""
+    line_start = text.rfind("\n", max(0, pos - SPEECH_WINDOW), pos) + 1
+    window = text[max(line_start, pos - SPEECH_WINDOW):pos]
+    for boundary in SENTENCE_END_RE.finditer(window):
+        window = window[boundary.end():]  # only this sentence (finditer works on the original)
+        break
+    words = SPEECH_WORD_RE.findall(window)
+    if not words:
+        return None
+    if words[-1] not in (":", ","):
+        laut = [i for i, w in enumerate(words) if w.lower() == "laut"]
+        if laut and laut[-1] >= len(words) - 4:
+            found = _speaker_after(words[laut[-1] + 1:], lex)
+            return found[0] if found and laut[-1] + 1 + found[1] == len(words) else None
+        return None
+    verbs = [i for i, w in enumerate(words) if w.lower() in lex.speech_verbs and w.lower() != "laut"]
+    if not verbs or verbs[-1] < len(words) - 7:
+        return None
+    verb = verbs[-1]
+    found = _speaker_after(words[verb + 1:-1], lex)
+    if found:
+        return found[0]
+    run: list[str] = []
+    index = verb - 1
+    while index >= 0 and len(run) < 5 and (_is_name_word(words[index], lex) or words[index] in lex.particles):
+        run.insert(0, words[index])
+        index -= 1
+    while run and not UPPER_RE.match(run[0]):
+        run.pop(0)
+    if not run or run[-1].lower() in PRONOUNS:
+        return None
+    determiner = words[index] if index >= 0 and words[index] in ARTICLES else ""
+    return _speaker_name(run, lex, determiner)
+
+
+def _attribute_quotes(text: str, quotes: list[Quote], citations: list[Citation],
+                      lex: CitationLexicons | None = None) -> None:
+    """A quote's source is the citation right after it; else the speaker of an adjacent speech verb
+    („…“, sagt Aydın); else a citation later in the sentence; else a speaker introducing it
+    (Schulz sagt: „…“); else a citation just before it."""
     starts = [c.start for c in citations]
     for quote in quotes:
         source = None
+        speaker = speaker_after(text, quote.end, lex) if lex is not None else None
         index = bisect.bisect_left(starts, quote.end)
         if index < len(citations):
             gap = text[quote.end:citations[index].start]
@@ -733,6 +1014,16 @@ def _attribute_quotes(text: str, quotes: list[Quote], citations: list[Citation])
                     len(gap) <= 200 and "\n" not in gap
                     and not SENTENCE_END_RE.search(gap) and not QUOTE_CHAR_RE.search(gap)):
                 source = citations[index]  # "„…“ (Dolata)", "„…“, schreibt Ritter (2024, 31)"
+                if speaker is not None and len(gap) > 4 and citations[index].start >= speaker[1]:
+                    source = None  # „…“, sagt Aydın, die sich auf Lember (2018) stützt
+        if source is None and speaker is not None:
+            quote.source = speaker[0]
+            continue
+        if source is None and lex is not None:
+            before_speaker = speaker_before(text, quote.start, lex)
+            if before_speaker:
+                quote.source = before_speaker
+                continue
         if source is None:
             index = bisect.bisect_left(starts, quote.start) - 1
             if index >= 0:
