@@ -259,3 +259,78 @@ def test_done_when_seed_posts(nlp):
                 ("Veiko Lember", "science"), ("Ulrich Dolata", "science"), ("Wohlfahrtsverband", "civil_society"),
                 ("Stiftung digitale Chancen", "civil_society"), ("Nutzer", "citizens"), ("Bürger", "citizens")}
     assert expected <= found
+
+
+# --- round 2: broader lexicon, organisations, names ------------------------------------------
+
+@pytest.mark.parametrize("word,canonical,sector", [
+    ("Jugendlichen", "Jugendliche", "citizens"),
+    ("Kindern", "Kind", "citizens"),
+    ("Eltern", "Eltern", "citizens"),
+    ("Mitgliedern", "Mitglied", "unknown"),
+    ("Studierenden", "Studierende", "citizens"),
+    ("Teilnehmende", "Teilnehmende", "citizens"),
+    ("Zugewanderte", "Zugewanderte", "citizens"),
+    ("Wohnungsbaugenossenschaften", "Wohnungsbaugenossenschaft", "civil_society"),
+    ("Leistungsberechtigten", "Leistungsberechtigte", "citizens"),
+    ("Lehrkräfte", "Lehrkraft", "state"),
+    ("Sozialunternehmen", "Sozialunternehmen", "civil_society"),
+    ("Ärztinnen", "Arzt", "unknown"),
+])
+def test_broad_collective_lexicon(word, canonical, sector):
+    hit = match_collective(word)
+    assert hit is not None and (hit.canonical, hit.sector) == (canonical, sector)
+
+
+def test_gender_pairs_with_ellipsis_fold_to_one_actor(nlp):
+    doc = nlp("Quartiersmanagerinnen und -manager sowie Mieterinnen und Mieter trafen Lehrerinnen und Lehrer.")
+    assert actors(doc) == [
+        ("Quartiersmanagerinnen und -manager", "Quartiersmanager", "collective", "unknown"),
+        ("Mieterinnen und Mieter", "Mieter", "collective", "citizens"),
+        ("Lehrerinnen und Lehrer", "Lehrer", "collective", "state"),
+    ]
+
+
+def test_inflected_gazetteer_names_abbreviations_and_the_bund(nlp):
+    doc = nlp("Der Deutsche Städtetag (DST) kritisiert den Bund. Später lenkte der DST ein.")
+    found = [(s.text, s._.canonical, s._.actor_type) for s in doc.spans["actors"]]
+    assert found == [
+        ("Deutsche Städtetag", "Deutscher Städtetag", "organisation"),
+        ("Bund", "Bund", "organisation"),
+        ("DST", "Deutscher Städtetag", "organisation"),
+    ]
+
+
+def test_organisation_patterns_clubs_cooperatives_networks(nlp):
+    doc = nlp("Der TSV Musterdorf, die Wohnungsbaugenossenschaft Musterstadt eG und das Netzwerk Migrationsberatung helfen.")
+    assert {(s.text, s._.actor_type) for s in doc.spans["actors"]} == {
+        ("TSV Musterdorf", "organisation"),
+        ("Wohnungsbaugenossenschaft Musterstadt eG", "organisation"),
+        ("Netzwerk Migrationsberatung", "organisation"),
+    }
+
+
+def test_ministry_name_stops_before_lower_case_words(nlp):
+    doc = nlp("Dass das Bundesministerium für Arbeit und Soziales die Arbeit der Tafeln lobt, überrascht.")
+    assert ("Bundesministerium für Arbeit und Soziales", "organisation") in {(s.text, s._.actor_type) for s in doc.spans["actors"]}
+
+
+def test_names_with_turkish_and_polish_letters(nlp):
+    doc = nlp("Sevda Aydın sprach mit Łukasz Kowalski und später nochmals mit Aydın.")
+    assert [(s.text, s._.canonical) for s in doc.spans["actors"]] == [
+        ("Sevda Aydın", "Sevda Aydın"), ("Łukasz Kowalski", "Łukasz Kowalski"), ("Aydın", "Sevda Aydın")]
+
+
+def test_role_noun_before_a_name_is_not_a_separate_actor(nlp):
+    doc = nlp("Sozialpädagogin Anna Becker widerspricht. Armutsforscherin Brenner sagt das auch.")
+    assert [(s.text, s._.actor_type) for s in doc.spans["actors"]] == [("Anna Becker", "person"), ("Brenner", "person")]
+
+
+def test_corporate_citation_authors_are_organisations():
+    from textmine.nlp.actor_patterns import corporate_author
+
+    assert corporate_author("Tafel Deutschland").actor_type == "organisation"
+    assert corporate_author("Forschungsverbund Jugendhilfe").sector == "science"
+    assert corporate_author("DJI") is not None
+    assert corporate_author("Lember") is None
+    assert corporate_author("Müller-Lüdenscheidt") is None

@@ -223,40 +223,9 @@ def post_texts(source: str, base: Path = REPO_ROOT) -> dict[str, str]:
         path = base / path
     if not path.exists():
         raise FileNotFoundError(f"feed {path} not found")
-    import feedparser
+    from textmine.ingest.feeds import post_texts as read_post_texts
 
-    parsed = feedparser.parse(str(path))
-    texts = {}
-    for entry in parsed.entries:
-        html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
-        post_id = entry.get("id") or entry.get("link")
-        texts[post_id] = "\n\n".join(_paragraphs(html))
-    return texts
-
-
-def _paragraphs(html: str) -> list[str]:
-    try:
-        from textmine.ingest.clean import html_to_paragraphs
-    except ImportError:
-        return _crude_paragraphs(html)
-    return html_to_paragraphs(html)
-
-
-_BLOCK = re.compile(r"<(?:p|li|h[1-6]|blockquote|div|ul|ol|tr)\b[^>]*>|</(?:p|li|h[1-6]|blockquote|div|ul|ol|tr)>",
-                    re.IGNORECASE)
-
-
-def _crude_paragraphs(html: str) -> list[str]:
-    """Stand-in for ``textmine.ingest.clean.html_to_paragraphs`` while that module is missing."""
-    import html as htmllib
-
-    paragraphs = []
-    for block in _BLOCK.split(html):
-        text = htmllib.unescape(re.sub(r"<[^>]+>", " ", block))
-        text = " ".join(text.split())
-        if text and not re.match(r"^Der Beitrag .* erschien zuerst auf", text):
-            paragraphs.append(text)
-    return paragraphs
+    return read_post_texts(path)
 
 
 def align(text: str, sentence: dict) -> tuple[int, int] | None:

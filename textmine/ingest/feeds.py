@@ -16,6 +16,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urljoin
 
@@ -470,3 +471,12 @@ def _format_of(root: lxml.etree._Element) -> str:
 def read_feed_bytes(data: bytes) -> list[Post | Skipped | Unchanged]:
     """Convenience for tests and notebooks: every record of a feed given as bytes."""
     return list(read_feed(io.BytesIO(data)))
+
+
+def post_texts(path: str | Path) -> dict[str, str]:
+    """Post id -> the text textmine analyses (paragraphs joined by blank lines), for every post of
+    a feed file. Gold annotations refer to posts by id and to offsets into this text."""
+    from textmine.ingest.clean import text_of
+
+    with open(path, "rb") as handle:
+        return {r.id: text_of(list(r.paragraphs)) for r in read_feed(handle) if isinstance(r, Post)}

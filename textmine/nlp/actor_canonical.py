@@ -16,6 +16,16 @@ LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 COLLECTIVES_FILE = LEXICON_DIR / "actors_collectives.tsv"
 STOPWORDS_FILE = LEXICON_DIR / "actors_stopwords.txt"
 
+def _letters(upper: bool) -> str:
+    # Latin-1, Latin Extended-A and Romanian comma letters: "Aydın", "Özdemir", "Łukasz", "Ștefan".
+    chars = [chr(code) for code in [*range(0xC0, 0x180), *range(0x218, 0x21C)]]
+    return "".join(c for c in chars if c.isalpha() and (c.isupper() if upper else c.islower()))
+
+
+#: Upper- and lower-case letters for regex character classes, Unicode-aware beyond German.
+UPPER = "A-Z" + _letters(True)
+LOWER = "a-z" + _letters(False)
+
 #: Gender-inclusive endings: "/innen", "/-innen", "*innen", ":innen", "_innen", "/in", "Innen", "In".
 GENDER_ENDING = re.compile(r"(?:[/*:_]-?|/-)in(?:nen)?$|(?<=[a-zäöüß])In(?:nen)?$")
 #: Minimum length of the modifier of a compound ("Pflege" in "Pflegekasse").
@@ -29,6 +39,7 @@ class Collective:
     lemma: str
     sector: str
     head: bool
+    gendered: bool = False
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -73,9 +84,10 @@ def load_collectives(path: Path = COLLECTIVES_FILE) -> dict[str, tuple[Collectiv
     """Lower-cased word form -> (entry, word class) for every form of every lexicon entry."""
     forms: dict[str, tuple[Collective, str]] = {}
     for row in read_rows(path):
-        lemma, plural, sector, gendered, head, word_class = (row + ["n", "n", "noun"])[:6]
-        entry = Collective(lemma=lemma, sector=sector, head=head == "y")
+        lemma, plural, sector, gendered, head, word_class, extra = (row + ["n", "n", "noun", ""])[:7]
+        entry = Collective(lemma=lemma, sector=sector, head=head == "y", gendered=gendered == "y" or word_class == "adj")
         words = _adjective_forms(lemma) if word_class == "adj" else _noun_forms(lemma, plural, gendered == "y")
+        words |= {form.strip() for form in extra.split("|") if form.strip()}
         for word in words:
             forms.setdefault(word.lower(), (entry, word_class))
     return forms
@@ -95,6 +107,7 @@ class CollectiveMatch:
     sector: str
     word_class: str  # "noun" or "adj"
     compound: bool
+    person: bool = False  # a noun for people ("Forscherin", "Vorsitzende"), which can be a role before a name
 
 
 def match_collective(word: str, forms: dict[str, tuple[Collective, str]] | None = None, stopwords: frozenset[str] | None = None) -> CollectiveMatch | None:
@@ -114,25 +127,25 @@ def match_collective(word: str, forms: dict[str, tuple[Collective, str]] | None 
     hit = forms.get(lower)
     if hit is not None:
         entry, word_class = hit
-        return CollectiveMatch(entry.lemma, entry.sector, word_class, compound=False)
+        return CollectiveMatch(entry.lemma, entry.sector, word_class, compound=False, person=entry.gendered)
     if "-" in folded:
         # Hyphenated compound: the last part is the head ("Caritas-Einrichtungen").
         prefix, _, last = folded.rpartition("-")
         inner = match_collective(last[:1].upper() + last[1:], forms, stopwords)
         if inner is None or inner.word_class != "noun" or not _is_head(inner.canonical, forms):
             return None
-        return CollectiveMatch(f"{prefix}-{inner.canonical}", inner.sector, "noun", compound=True)
+        return CollectiveMatch(f"{prefix}-{inner.canonical}", inner.sector, "noun", compound=True, person=inner.person)
     for cut in range(MIN_PREFIX, len(lower) - 2):
         hit = forms.get(lower[cut:])
         if hit is None:
             continue
         entry, word_class = hit
-        if not entry.head or word_class != "noun":
+        if not entry.head or (word_class == "adj" and lower[cut:] == entry.lemma.lower() + "s"):
             continue
         canonical = folded[:cut] + entry.lemma.lower()
         if canonical in stopwords:
             return None
-        return CollectiveMatch(canonical, entry.sector, word_class, compound=True)
+        return CollectiveMatch(canonical, entry.sector, word_class, compound=True, person=entry.gendered)
     return None
 
 
@@ -141,13 +154,30 @@ def _is_head(lemma: str, forms: dict[str, tuple[Collective, str]]) -> bool:
     return hit is not None and hit[0].head
 
 
-#: "Nutzerinnen und Nutzer", "Bürger und Bürgerinnen", "Kolleginnen und Kollegen".
-PAIR = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+?)innen\s+(?:und|oder|&)\s+(\1[a-zäöüß]{0,2})\b|\b([A-ZÄÖÜ][a-zäöüß]+?)(?:en|n|e)?\s+(?:und|oder|&)\s+(\3innen)\b")
+#: "Nutzerinnen und Nutzer", "Bürger und Bürgerinnen", "Kolleginnen und Kollegen", and the
+#: elliptic "Quartiersmanagerinnen und -manager".
+PAIR = re.compile(
+    rf"(?<![\w\-])([{UPPER}][{LOWER}]+?)innen\s+(?:und|oder|bzw\.|&)\s+(?:(\1[{LOWER}]{{0,2}})|-([{LOWER}]{{2,}}))(?![\w\-])"
+    rf"|(?<![\w\-])([{UPPER}][{LOWER}]+?)(?:en|n|e)?\s+(?:und|oder|bzw\.|&)\s+(\4innen)(?![\w\-])"
+)
 
 
-def pair_word(match: re.Match[str]) -> str:
-    """The masculine word of a gender pair match: "Nutzerinnen und Nutzer" -> "Nutzer"."""
-    return match.group(2) or match.group(0).split()[0]
+def pair_word(match: re.Match[str]) -> str | None:
+    """The masculine word of a gender pair match: "Nutzerinnen und Nutzer" -> "Nutzer".
+
+    ``None`` for an ellipsis whose tail does not end the stem ("Managerinnen und -leiter").
+    """
+    if match.group(2):
+        return match.group(2)
+    tail = match.group(3)
+    if tail:
+        stem = match.group(1)
+        for ending in ("", "n", "en", "e"):
+            base = tail[: len(tail) - len(ending)] if ending and tail.endswith(ending) else tail
+            if (not ending or tail.endswith(ending)) and stem.lower().endswith(base):
+                return stem + tail[len(base):]
+        return None
+    return match.group(0).split()[0]
 
 
 def person_key(name: str) -> str:

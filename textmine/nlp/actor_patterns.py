@@ -14,7 +14,9 @@ from typing import Iterable, Iterator
 
 from textmine.nlp.actor_canonical import (
     LEXICON_DIR,
+    LOWER,
     PAIR,
+    UPPER,
     fold_gender,
     load_stopwords,
     match_collective,
@@ -30,12 +32,12 @@ FIRST_NAMES_FILE = LEXICON_DIR / "actors_first_names.txt"
 #: Lower numbers win when two candidates of the same length overlap.
 PRIORITY = {"gazetteer": 0, "pattern": 1, "person": 2, "ner": 3, "collective": 4}
 
-UPPER = "A-ZÄÖÜ"
-LOWER = "a-zäöüß"
 #: A surname: "Lember", "O’Brien", "Müller-Lüdenscheidt".
 SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 #: A capitalised name word inside an organisation name.
 NAME_WORD = rf"[{UPPER}0-9][\w&’'.\-]*[\w]"
+#: Inflected forms of a leading adjective in a gazetteer alias: "Deutscher" -> "Deutsche", "Deutschen" …
+GAZETTEER_ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]*(?:isch|sch|lich|ig|al|iv|är|ell|frei|neu))(?:e|er|es|en|em)$")
 ADJECTIVE = rf"[{LOWER}]+(?:e|en|er|es)"
 #: A capitalised word, with a gender-inclusive ending if it has one ("Nutzer/-innen").
 WORD = re.compile(rf"(?<![\w\-/*:])[{UPPER}][\w\-]*?(?:(?:/-?|[*:])in(?:nen)?)?(?![\w\-])")
@@ -75,13 +77,26 @@ def load_gazetteer(path: Path = GAZETTEER_FILE) -> tuple[dict[str, NamedEntry], 
         canonical, actor_type, sector = row[:3]
         entry = NamedEntry(canonical, actor_type, sector)
         for alias in [canonical, *(row[3].split("|") if len(row) > 3 else [])]:
-            if alias.strip():
-                aliases.setdefault(alias.strip(), entry)
+            for form in inflected_aliases(alias.strip()):
+                aliases.setdefault(form, entry)
     if not aliases:
         return aliases, None
     alternatives = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.\-/])(?P<alias>{alternatives})(?:s|’s|'s)?(?![\w]|[.\-/][\w])")
+    pattern = re.compile(rf"(?<![\w.\-/])(?P<alias>{alternatives})(?:es|s|’s|'s)?(?![\w]|[.\-/][\w])")
     return aliases, pattern
+
+
+def inflected_aliases(alias: str) -> list[str]:
+    """The alias and its case forms when it starts with an adjective ("Deutscher Städtetag" ->
+    "Deutsche Städtetag", "Deutschen Städtetag" …): names are inflected after articles."""
+    if not alias:
+        return []
+    first, _, rest = alias.partition(" ")
+    match = GAZETTEER_ADJECTIVE.match(first)
+    if match is None or not rest:
+        return [alias]
+    stem = match.group("stem")
+    return [alias] + [f"{stem}{ending} {rest}" for ending in ("e", "er", "es", "en", "em") if f"{stem}{ending}" != first]
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,10 +118,16 @@ def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[
             regex = rf"(?<![\w\-]){kw}(?:e?s)?\s*[{OPEN_QUOTES}][^{CLOSE_QUOTES}\n]{{2,80}}?[{CLOSE_QUOTES}]"
         elif kind == "named":
             regex = rf"(?<![\w\-]){kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+        elif kind == "compound":
+            # "Wohnungsbaugenossenschaft Musterstadt", "Sportverein Grün-Weiß".
+            regex = rf"(?<![\w\-])[{UPPER}][\w\-]*?{kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
         elif kind == "of":
             head = rf"(?:[{UPPER}][\w\-]*?{kw}|{re.escape(keyword[:1].upper() + keyword[1:])})"
-            joiner = r"(?:,\s+|\s+und\s+|\s+(?:für|der|des|die|das|im|in)\s+)"
-            regex = rf"(?<![\w\-]){head}\s+(?:für|der|des|gegen|zur|zum)\s+{name_seq}(?:{joiner}{name_seq}){{0,4}}"
+            # Only capitalised words, adjectives and connectors: "… für Arbeit und Soziales" stops
+            # before "die Arbeit der Tafeln"; an article only right after a preposition ("für die …").
+            article = r"(?:(?:die|das|den|dem)\s+)?"
+            joiner = rf"(?:,\s+|\s+und\s+|\s+(?:für|der|des|im|in)\s+{article})"
+            regex = rf"(?<![\w\-]){head}\s+(?:für|der|des|gegen|zur|zum)\s+{article}{name_seq}(?:{joiner}{name_seq}){{0,4}}"
         elif kind == "suffix":
             tail = rf"{kw}(?!\w)" if keyword.endswith(".") else rf"{kw}\b"
             regex = rf"(?<![\w\-])(?:{NAME_WORD}[ \-]){{1,4}}{tail}"
@@ -148,9 +169,10 @@ def find_org_patterns(text: str) -> Iterator[Candidate]:
                     words.pop(0)
                 if len(words) < 2:
                     continue
-            elif kind == "named":
+            elif kind in ("named", "compound"):
                 words = match.group(0).split()
-                while len(words) > 1 and words[-1].rstrip(".,") in stopwords:
+                # Trailing function words and years ("Tafel Deutschland 2023" in a citation) are no part of the name.
+                while len(words) > 1 and (words[-1].rstrip(".,") in stopwords or words[-1].rstrip(".,").isdigit()):
                     end -= len(words[-1]) + 1
                     words.pop()
                 if len(words) < 2:
@@ -209,6 +231,81 @@ def _used_as_adjective(text: str, end: int) -> bool:
     return len(following) == 2 and following[0] == " " and following[1].isupper()
 
 
+def find_abbreviations(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Later mentions of an abbreviation introduced in parentheses after an organisation:
+    "Deutscher Städtetag (DST) … der DST" -> both the Deutscher Städtetag."""
+    known: dict[str, Candidate] = {}
+    defined_at: set[int] = set()
+    for candidate in found:
+        if candidate.actor_type != "organisation":
+            continue
+        match = ABBREVIATION.match(text, candidate.end)
+        if match is not None and match.group("abbr") not in known:
+            known[match.group("abbr")] = candidate
+            defined_at.add(match.start("abbr"))
+    if not known:
+        return
+    aliases, _ = load_gazetteer()
+    names = sorted((abbr for abbr in known if abbr not in aliases), key=len, reverse=True)
+    if not names:
+        return
+    regex = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(name) for name in names)})(?:s)?(?![\w\-])")
+    for match in regex.finditer(text):
+        if match.start() in defined_at:
+            continue
+        source = known[match.group(0) if match.group(0) in known else match.group(0)[:-1]]
+        yield Candidate(match.start(), match.end(), source.canonical, "organisation", source.sector, "pattern")
+
+
+def corporate_author(name: str, first_names: Iterable[str] = ()) -> NamedEntry | None:
+    """The organisation a cited "author" is, or ``None`` for a person: "Tafel Deutschland",
+    "Forschungsverbund Jugendhilfe", "OECD", "DJI" are organisations."""
+    name = name.strip()
+    words = name.split()
+    if not words:
+        return None
+    aliases, _ = load_gazetteer()
+    entry = aliases.get(name) or aliases.get(strip_genitive(name, aliases))
+    if entry is not None:
+        return entry if entry.actor_type == "organisation" else None
+    for candidate in find_org_patterns(name):
+        return NamedEntry(name, "organisation", candidate.sector)
+    for word in words:
+        hit = match_collective(word)
+        if hit is not None and hit.word_class == "noun" and not hit.person:
+            return NamedEntry(name, "organisation", hit.sector)
+    if re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}", name):
+        return NamedEntry(name, "organisation", "unknown")
+    capitalised = [word for word in words if word[:1].isupper()]
+    if len(capitalised) >= 2 and words[0] not in set(first_names) and len(capitalised) == len(words):
+        return NamedEntry(name, "organisation", "unknown")
+    return None
+
+
+def is_role_word(word: str) -> bool:
+    """A noun for a person's role or profession ("Sozialpädagogin", "Armutsforscher")."""
+    hit = match_collective(word)
+    return hit is not None and hit.person
+
+
+def names_after_roles(text: str, first_names: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of surnames right after a singular role noun: "Armutsforscherin Schmidt sagt"."""
+    first_names = set(first_names)
+    stopwords = load_stopwords()
+    aliases, _ = load_gazetteer()
+    for match in ROLE_NAME.finditer(text):
+        role, name = match.group("role"), match.group("name")
+        if name in stopwords or name in first_names or name in aliases or match_collective(name) is not None:
+            continue
+        hit = match_collective(role)
+        if hit is None or not hit.person or fold_gender(role) != role:
+            continue
+        feminine = role.endswith("in") and not role.endswith(("ein", "ain"))
+        singular = role.lower() == hit.canonical.lower() and hit.sector != "citizens" and not name.endswith("s")
+        if feminine or singular:
+            yield match.start("name"), match.end("name")
+
+
 # --- persons ---------------------------------------------------------------------------------
 
 FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)\s+(?P<last>(?:(?:von|van|de|zu|van der|von der)\s+)?{SURNAME})(?![\w\-’'])")
@@ -217,6 +314,10 @@ TITLED_NAME = re.compile(rf"(?<![\w\-])(?:Prof\.\s*|Dr\.\s*|Frau\s+|Herr(?:n)?\s
 AUTHORS = rf"{SURNAME}(?:\s*(?:/|;|,|&|und)\s*{SURNAME}){{0,3}}"
 CITATION_PARENTHETICAL = re.compile(rf"\(\s*(?:(?:vgl|siehe|zit\. n|s)\.?\s*)?(?P<authors>{AUTHORS})(?:\s+et\s+al\.)?,?\s+(?:\d{{4}}[a-z]?|o\.\s?J\.)")
 CITATION_NARRATIVE = re.compile(rf"(?<![\w\-’'])(?P<authors>{AUTHORS})(?:\s+et\s+al\.)?\s*\(\s*(?:\d{{4}}[a-z]?|o\.\s?J\.)")
+#: "(DST)" right after an organisation name: an abbreviation defined for the rest of the post.
+ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü&\-]{0,8}[A-ZÄÖÜ])\)")
+#: A role noun and a surname followed by a verb or punctuation: "Sozialarbeiterin Yılmaz sagt".
+ROLE_NAME = re.compile(rf"(?<![\w\-])(?P<role>[{UPPER}][{LOWER}\-]+)\s+(?P<name>{SURNAME})(?=[,.;:!?)]|\s+[{LOWER}]|\s*$)")
 BIB_ENTRY_AUTHORS = re.compile(rf"(?P<last>{SURNAME}),\s+(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?![\w.])")
 
 

@@ -61,7 +61,23 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
     if use_ner:
         candidates += _ner_candidates(doc)
     candidates += _person_candidates(doc, zones, candidates)
+    candidates += patterns.find_abbreviations(text, candidates)
+    candidates = _drop_roles_before_names(text, candidates)
     return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)]
+
+
+def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Sozialpädagogin Anna Schmidt", "Armutsforscherin Schmidt": the person is the actor, not
+    a collective "Sozialpädagoge" beside her."""
+    person_starts = {c.start for c in candidates if c.actor_type == "person"}
+    kept = []
+    for candidate in candidates:
+        if candidate.source == "collective" and candidate.actor_type == "collective":
+            gap = len(text) - len(text[candidate.end :].lstrip(" "))
+            if gap > candidate.end and gap in person_starts and patterns.is_role_word(text[candidate.start : candidate.end]):
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -132,7 +148,12 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
         first_names.add(first)
         remember(f"{first} {last}")
         science.add(last.split()[-1])
+    corporate: list[Candidate] = []
     for start, end, surname in _citation_authors(doc, first_names):
+        organisation = patterns.corporate_author(surname, first_names)
+        if organisation is not None:
+            corporate.append(Candidate(start, end, organisation.canonical, "organisation", organisation.sector, "pattern"))
+            continue
         remember(surname)
         science.add(surname.split()[-1])
         mentions.append((start, end))
@@ -150,6 +171,9 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
         if name.split()[-1] not in stopwords:
             remember(name)
             mentions.append((match.start("last"), match.end()))
+    for start, end in patterns.names_after_roles(text, first_names):
+        remember(text[start:end])
+        mentions.append((start, end))
     # Full names whose first name was learnt only from the bibliography, and surname-only mentions.
     surnames = patterns.surname_pattern(full_names)
     if surnames is not None:
@@ -160,8 +184,8 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
             if first:
                 start -= len(first) + 1
             mentions.append((start, match.end()))
-    named_organisations = [(c.start, c.end) for c in found if c.actor_type == "organisation"]
-    result = []
+    named_organisations = [(c.start, c.end) for c in found + corporate if c.actor_type == "organisation"]
+    result = list(corporate)
     for start, end in mentions:
         if patterns.in_zones(start, end, named_organisations):
             continue
