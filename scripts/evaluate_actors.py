@@ -33,16 +33,9 @@ def source_path(source: str) -> Path:
 
 def post_texts(path: Path) -> dict[str, str]:
     """Feed guid -> post text, as the pipeline sees it."""
-    import feedparser
+    from textmine.ingest.feeds import post_texts as read_post_texts
 
-    from textmine.ingest.clean import html_to_paragraphs
-
-    feed = feedparser.parse(str(path))
-    texts = {}
-    for entry in feed.entries:
-        html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
-        texts[entry.get("id") or entry.get("link")] = "\n\n".join(html_to_paragraphs(html))
-    return texts
+    return read_post_texts(path)
 
 
 def build_pipeline(blank: bool):

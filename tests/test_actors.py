@@ -247,13 +247,11 @@ def test_done_when_seed_posts(nlp):
     feed = SHARED / "corpus" / "npo-rss.xml"
     if not feed.exists():
         pytest.skip("../shared not present: the real seed posts cannot be read")
-    import feedparser
-
-    from textmine.ingest.clean import html_to_paragraphs
+    from textmine.ingest.feeds import post_texts
 
     found: set[tuple[str, str]] = set()
-    for entry in feedparser.parse(str(feed)).entries:
-        doc = nlp("\n\n".join(html_to_paragraphs(entry.content[0].value)))
+    for text in post_texts(feed).values():
+        doc = nlp(text)
         found |= {(s._.canonical, s._.sector) for s in doc.spans["actors"]}
     expected = {("Google", "economy"), ("Facebook", "economy"), ("Amazon", "economy"), ("Apple", "economy"),
                 ("Veiko Lember", "science"), ("Ulrich Dolata", "science"), ("Wohlfahrtsverband", "civil_society"),
