@@ -105,8 +105,8 @@ def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """(regex, kind, sector) for each keyword of the organisation-pattern file."""
+def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
+    """(regex, kind, sector, lower-cased keyword) for each keyword of the organisation-pattern file."""
     compiled = []
     name_seq = rf"(?:{ADJECTIVE}\s+)?{NAME_WORD}"
     for row in read_rows(path):
@@ -133,7 +133,7 @@ def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[
             regex = rf"(?<![\w\-])(?:{NAME_WORD}[ \-]){{1,4}}{tail}"
         else:
             raise ValueError(f"{path.name}: unknown pattern kind {kind!r} for {keyword!r}")
-        compiled.append((re.compile(regex), kind, sector))
+        compiled.append((re.compile(regex), kind, sector, keyword.lower()))
     return tuple(compiled)
 
 
@@ -158,7 +158,10 @@ def find_gazetteer(text: str) -> Iterator[Candidate]:
 
 def find_org_patterns(text: str) -> Iterator[Candidate]:
     stopwords = load_stopwords()
-    for regex, kind, sector in load_org_patterns():
+    lowered = text.lower()
+    for regex, kind, sector, keyword in load_org_patterns():
+        if keyword not in lowered:
+            continue  # every match contains its keyword: a substring test is far cheaper than the scan
         for match in regex.finditer(text):
             start, end = match.start(), match.end()
             if kind == "suffix":

@@ -52,15 +52,15 @@ class ActorComponent:
 
 def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
     """Every actor candidate of the doc, overlapping ones included, none inside a bibliography."""
-    text = doc.text
-    zones = _bibliography_zones(doc)
+    text = doc.text  # Doc.text joins every token: build it once per doc
+    zones = _bibliography_zones(doc, text)
     candidates: list[Candidate] = []
     candidates += patterns.find_gazetteer(text)
     candidates += patterns.find_org_patterns(text)
     candidates += patterns.find_collectives(text)
     if use_ner:
         candidates += _ner_candidates(doc)
-    candidates += _person_candidates(doc, zones, candidates)
+    candidates += _person_candidates(doc, zones, candidates, text)
     candidates += patterns.find_abbreviations(text, candidates)
     candidates = _drop_roles_before_names(text, candidates)
     return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)]
@@ -111,8 +111,8 @@ def to_spans(doc: Doc, candidates: Iterable[Candidate]) -> Iterator[Span]:
         yield span
 
 
-def _bibliography_zones(doc: Doc) -> list[tuple[int, int]]:
-    zones = patterns.bibliography_zones(doc.text)
+def _bibliography_zones(doc: Doc, text: str) -> list[tuple[int, int]]:
+    zones = patterns.bibliography_zones(text)
     for group in ("bibliography", "references"):
         if group in doc.spans:
             zones += [(span.start_char, span.end_char) for span in doc.spans[group]]
@@ -129,9 +129,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", source)
 
 
-def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candidate]) -> list[Candidate]:
+def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candidate], text: str) -> list[Candidate]:
     """Persons with one canonical name per surname: the fullest form seen in the post."""
-    text = doc.text
     stopwords = load_stopwords()
     first_names = set(patterns.load_first_names())
     full_names: dict[str, str] = {}  # surname -> fullest name
