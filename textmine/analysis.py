@@ -4,6 +4,7 @@ Texts that are not German are detected and flagged, not analysed as German.
 """
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -54,12 +55,16 @@ def analyze_texts(
     n_process: int = 1,
     languages: dict[str, str | None] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyse ``(id, title, text)`` triples, in order, with one ``nlp.pipe`` over the German ones.
+    """Analyse ``(id, title, text)`` triples, in order.
 
-    One pipe call for the whole stream matters with ``n_process > 1``: spaCy starts its worker
-    processes once, not per batch. ``languages`` gives languages already known (by id), e.g.
-    detected at ingest; other texts are detected here.
+    With ``n_process > 1`` whole chunks of posts go to worker processes that run the pipeline *and*
+    build the JSON records there, so only plain dicts travel back (spaCy's own ``n_process``
+    pickles every Doc back to this process, which costs more than it saves). ``languages`` gives
+    languages already known by id (e.g. detected at ingest); other texts are detected here.
     """
+    if n_process > 1:
+        yield from _analyze_in_processes(nlp, items, batch_size=batch_size, n_process=n_process, languages=languages)
+        return
     queue: deque[tuple[str | None, str | None, str, str | None]] = deque()
 
     def german_texts() -> Iterator[str]:
@@ -83,3 +88,36 @@ def analyze_texts(
         doc._.language = language or "de"
         yield Analysis(item_id, doc_to_record(doc, id=item_id, title=title), doc_terms(doc))
     yield from foreign_until_german()
+
+
+#: The pipeline a forked worker uses: set in the parent just before the pool starts.
+_WORKER_NLP: Language | None = None
+
+
+def _analyze_chunk(chunk: list[tuple[str | None, str | None, str, str | None]]) -> list[Analysis]:
+    assert _WORKER_NLP is not None, "worker started without a pipeline"
+    known = {item_id: language for item_id, _, _, language in chunk if item_id is not None}
+    return list(analyze_texts(_WORKER_NLP, [(i, t, x) for i, t, x, _ in chunk], languages=known or None))
+
+
+def _chunks(items: Iterable[tuple[str | None, str | None, str]], size: int,
+            languages: dict[str, str | None] | None) -> Iterator[list[tuple[str | None, str | None, str, str | None]]]:
+    chunk: list[tuple[str | None, str | None, str, str | None]] = []
+    for item_id, title, text in items:
+        language = languages[item_id] if languages is not None and item_id in languages else detect_language(text)
+        chunk.append((item_id, title, text, language))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _analyze_in_processes(nlp: Language, items: Iterable[tuple[str | None, str | None, str]], *, batch_size: int,
+                          n_process: int, languages: dict[str, str | None] | None) -> Iterator[Analysis]:
+    global _WORKER_NLP
+    _WORKER_NLP = nlp  # forked workers inherit the loaded pipeline: nothing is loaded twice
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process) as pool:
+        for results in pool.imap(_analyze_chunk, _chunks(items, batch_size, languages)):
+            yield from results
