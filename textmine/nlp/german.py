@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from textmine.paths import models_dir
 from textmine.nlp import lemmatizer as _lemmatizer  # registers "textmine_lemmatizer"
 from textmine.nlp import sentences as _sentences  # registers "textmine_sentences"
 from textmine.nlp.lemmatizer import SimplemmaLemmatizer, make_lemmatizer
@@ -28,7 +29,7 @@ __all__ = [
     "rule_pipeline",
 ]
 
-SHIPPED_PIPELINE = Path(__file__).resolve().parents[2] / "models" / "de_textmine_sm"
+SHIPPED_PIPELINE = models_dir() / "de_textmine_sm"
 _REGISTERED = (_lemmatizer, _sentences)
 
 
