@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, default=9)
     args = parser.parse_args(argv)
     labels, texts = read_gnad()
-    terms, terms_s = gnad_terms(texts)
+    terms_by_mode, terms_s = gnad_terms(texts)
+    terms = next(iter(terms_by_mode.values()))  # doc_terms with textmine's defaults
 
     quality = [evaluate(terms, labels, method, seed, args.k) for method in ("lda", "nmf") for seed in parse_seeds(args.seeds)]
     summary = summarise(quality)

@@ -5,9 +5,13 @@ Runs textmine's own path (load_pipeline -> doc_terms -> fit_topics) on
 copied) and prints NMI, ARI, c_v, c_npmi, fit time and peak memory (growth of resident memory during the fit) per method and seed, then one
 JSON line with everything.
 
-    python scripts/evaluate_topics.py [--methods lda,nmf] [--seeds 1-5] [--k 9]
+    python scripts/evaluate_topics.py [--methods lda,nmf] [--seeds 1-5] [--k 9] [--persons cited,drop,keep]
+    python scripts/evaluate_topics.py --choose-k auto [--resamples 3]
 
-Each fit runs in a forked child process on one thread, so its time and peak RSS are its own.
+``--persons`` compares ways of treating person names in ``doc_terms`` (default: textmine's).
+``--choose-k`` runs the ``--k auto`` sweep (``textmine.topics.choose_k``) instead and prints its
+curve, the chosen k and the sweep's time. Each fit runs in a forked child process on one thread,
+so its time and peak RSS are its own.
 """
 from __future__ import annotations
 
@@ -40,14 +44,18 @@ def read_gnad(path: Path = GNAD) -> tuple[list[str], list[str]]:
     return [label for label, _ in rows], [text for _, text in rows]
 
 
-def gnad_terms(texts: list[str]) -> tuple[list[list[str]], float]:
-    """doc_terms of every text through textmine's pipeline, and the seconds it took."""
+def gnad_terms(texts: list[str], persons: tuple[str, ...] = ()) -> tuple[dict[str, list[list[str]]], float]:
+    """doc_terms of every text through textmine's pipeline per ``persons`` mode ("" = default), and the seconds."""
     from textmine.nlp.pipeline import load_pipeline
-    from textmine.nlp.terms import doc_terms
+    from textmine.nlp.terms import DEFAULT_PERSONS, doc_terms
 
+    modes = persons or (DEFAULT_PERSONS,)
     nlp = load_pipeline()
     started = time.perf_counter()
-    terms = [doc_terms(doc) for doc in nlp.pipe(texts, batch_size=64)]
+    terms: dict[str, list[list[str]]] = {mode: [] for mode in modes}
+    for doc in nlp.pipe(texts, batch_size=64):
+        for mode in modes:
+            terms[mode].append(doc_terms(doc, persons=mode))
     return terms, time.perf_counter() - started
 
 
@@ -92,7 +100,7 @@ def measured(job: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def evaluate(terms: list[list[str]], labels: list[str], method: str, seed: int, k: int) -> dict[str, Any]:
+def evaluate(terms: list[list[str]], labels: list[str], method: str, seed: int, k: int, persons: str | None = None) -> dict[str, Any]:
     """One fit scored against the labels."""
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
@@ -102,6 +110,7 @@ def evaluate(terms: list[list[str]], labels: list[str], method: str, seed: int, 
         model = fit_topics(terms, k, method=method, seed=seed)
         return {
             "method": method,
+            "persons": persons,
             "seed": seed,
             "k": k,
             "nmi": round(normalized_mutual_info_score(labels, model.dominant), 4),
@@ -117,8 +126,8 @@ def evaluate(terms: list[list[str]], labels: list[str], method: str, seed: int, 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     """Mean, min and max of the scores per method."""
     summary: dict[str, dict[str, float]] = {}
-    for method in sorted({row["method"] for row in rows}):
-        mine = [row for row in rows if row["method"] == method]
+    for method in sorted({_group(row) for row in rows}):
+        mine = [row for row in rows if _group(row) == method]
         summary[method] = {"runs": len(mine)}
         for key in ("nmi", "ari", "c_v", "c_npmi", "fit_s", "peak_rss_mib"):
             values = [row[key] for row in mine if row[key] is not None]
@@ -127,6 +136,24 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
                 summary[method][f"{key}_min"] = round(min(values), 4)
                 summary[method][f"{key}_max"] = round(max(values), 4)
     return summary
+
+
+def _group(row: dict[str, Any]) -> str:
+    """Summary key: the method, plus the persons mode when several were compared."""
+    return f"{row['method']}/{row['persons']}" if row.get("persons") else row["method"]
+
+
+def choose_k_curve(terms: list[list[str]], grid: str, seed: int, resamples: int) -> dict[str, Any]:
+    """The ``--k auto`` sweep on the default method: curve rows, chosen k, seconds."""
+    from textmine.topics import CHOOSE_K_RULE, DEFAULT_METHOD, choose_k, parse_k
+
+    ks = parse_k(grid, n_docs=len(terms))
+
+    def job() -> dict[str, Any]:
+        best, rows = choose_k(terms, ks, method=DEFAULT_METHOD, seed=seed, resamples=resamples)
+        return {"method": DEFAULT_METHOD, "rule": CHOOSE_K_RULE, "chosen_k": best, "curve": rows}
+
+    return measured(job)
 
 
 def parse_seeds(text: str) -> list[int]:
@@ -141,22 +168,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--methods", default="lda,nmf")
     parser.add_argument("--seeds", default="1-5", help="e.g. 1-5 or 1,3")
     parser.add_argument("--k", type=int, default=9)
+    parser.add_argument("--persons", default="", help="compare doc_terms person modes, e.g. cited,drop,keep")
+    parser.add_argument("--choose-k", default="", metavar="GRID", help="run the k sweep instead, e.g. auto or 5:20:5")
+    parser.add_argument("--resamples", type=int, default=3, help="resamples per k for --choose-k")
     args = parser.parse_args(argv)
     labels, texts = read_gnad()
-    terms, terms_s = gnad_terms(texts)
-    print(f"10kGNAD: {len(texts)} articles, {sum(map(len, terms))} terms via doc_terms in {terms_s:.1f} s", flush=True)
+    modes = tuple(mode for mode in args.persons.split(",") if mode)
+    terms_by_mode, terms_s = gnad_terms(texts, modes)
+    first = next(iter(terms_by_mode.values()))
+    print(f"10kGNAD: {len(texts)} articles, {sum(map(len, first))} terms via doc_terms in {terms_s:.1f} s", flush=True)
+    if args.choose_k:
+        result = choose_k_curve(first, args.choose_k, parse_seeds(args.seeds)[0], args.resamples)
+        print(f"{'k':>3} {'c_v':>6} {'c_npmi':>7} {'stability':>9} {'diversity':>9} chosen")
+        for row in result["curve"]:
+            print(f"{row['k']:>3} {row['c_v']:6.3f} {row['c_npmi']:7.3f} {row['stability']:9.3f} {row['diversity']:9.3f} "
+                  f"{'<-' if row['chosen'] else ''}")
+        print(f"chosen k={result['chosen_k']} ({result['rule']}); sweep {result['fit_s']:.0f} s, "
+              f"peak {result['peak_rss_mib'] or 0:.0f} MiB")
+        print(json.dumps({"dataset": "10kgnad-test", "docs": len(texts), **result}, ensure_ascii=False))
+        return 0
     rows = []
-    header = f"{'method':6} {'seed':>4} {'NMI':>6} {'ARI':>6} {'c_v':>6} {'c_npmi':>7} {'fit s':>6} {'peak MiB':>8}"
+    header = f"{'method':6} {'persons':7} {'seed':>4} {'NMI':>6} {'ARI':>6} {'c_v':>6} {'c_npmi':>7} {'fit s':>6} {'peak MiB':>8}"
     print(header)
-    for method in args.methods.split(","):
-        for seed in parse_seeds(args.seeds):
-            row = evaluate(terms, labels, method, seed, args.k)
-            rows.append(row)
-            print(
-                f"{method:6} {seed:>4} {row['nmi']:6.3f} {row['ari']:6.3f} {row['c_v']:6.3f} {row['c_npmi']:7.3f} "
-                f"{row['fit_s']:6.1f} {row['peak_rss_mib'] or 0:8.0f}",
-                flush=True,
-            )
+    for mode, terms in terms_by_mode.items():
+        for method in args.methods.split(","):
+            for seed in parse_seeds(args.seeds):
+                row = evaluate(terms, labels, method, seed, args.k, mode if modes else None)
+                rows.append(row)
+                print(
+                    f"{method:6} {mode:7} {seed:>4} {row['nmi']:6.3f} {row['ari']:6.3f} {row['c_v']:6.3f} {row['c_npmi']:7.3f} "
+                    f"{row['fit_s']:6.1f} {row['peak_rss_mib'] or 0:8.0f}",
+                    flush=True,
+                )
     summary = summarise(rows)
     for method, values in summary.items():
         print(f"{method}: NMI mean {values['nmi_mean']:.3f} (min {values['nmi_min']:.3f}, max {values['nmi_max']:.3f}), "

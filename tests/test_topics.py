@@ -136,9 +136,9 @@ def test_topic_agreement():
 
 def test_choose_k_prefers_the_generated_number_of_themes(corpus):
     docs, _ = corpus
-    best, rows = choose_k(docs, [2, 4, 7], method="nmf", seed=1, seeds_for_stability=2)
+    best, rows = choose_k(docs, [2, 4, 7], method="nmf", seed=1, resamples=2)
     assert [row["k"] for row in rows] == [2, 4, 7]
-    assert {"k", "c_v", "c_npmi", "stability", "chosen"} <= set(rows[0])
+    assert {"k", "c_v", "c_npmi", "stability", "diversity", "chosen"} <= set(rows[0])
     assert sum(row["chosen"] for row in rows) == 1
     assert best == 4
 
@@ -237,3 +237,142 @@ def test_doc_terms_on_a_blank_pipeline_without_lemmas_or_tags():
     nlp.add_pipe("sentencizer")
     terms = doc_terms(nlp("Der Verein sammelt Spenden für die Tafel. Spenden helfen."))
     assert terms == ["Verein", "Spenden", "Tafel", "Spenden"]
+
+
+def _blank_doc(text: str):
+    import spacy
+
+    from textmine.nlp.extensions import register_extensions
+
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
+def _span(doc, text: str, occurrence: int = 0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(text, start + 1)
+    span = doc.char_span(start, start + len(text))
+    assert span is not None, text
+    return span
+
+
+def test_topic_stop_words_are_read_from_the_lexicon_file(tmp_path):
+    from textmine.nlp.terms import STOPWORDS_FILE, TOPIC_STOP_WORDS, load_topic_stopwords
+
+    assert STOPWORDS_FILE.name == "topic_stopwords.txt" and STOPWORDS_FILE.exists()
+    assert TOPIC_STOP_WORDS == load_topic_stopwords()
+    assert {"prozent", "januar", "herr"} <= TOPIC_STOP_WORDS
+    assert not any(word.startswith("#") for word in TOPIC_STOP_WORDS)
+    custom = tmp_path / "stop.txt"
+    custom.write_text("# comment\nQuartier\n\n", encoding="utf-8")
+    assert load_topic_stopwords(custom) == frozenset({"quartier"})
+
+
+def test_doc_terms_leaves_out_citations_bibliography_and_cited_persons():
+    from textmine.nlp.terms import doc_terms
+
+    text = (
+        "Die Beratungsstelle im Quartier hilft Familien (Hartmann 2021, 4). "
+        "Tobias Kessler zeigt das für die Schuldnerberatung. Auch Kessler lobt die Tafel. "
+        "Ministerin Petra Albers besucht die Tafel.\n\n"
+        "Literatur\n\nKessler, Tobias (2020): Armut im Quartier. Berlin: Verlag."
+    )
+    doc = _blank_doc(text)
+    citation = _span(doc, "(Hartmann 2021, 4)")
+    citation._.authors = ["Hartmann"]
+    reference = _span(doc, "Kessler, Tobias (2020): Armut im Quartier. Berlin: Verlag.")
+    reference._.authors = ["Kessler, Tobias"]
+    doc.spans["citations"] = [citation]
+    doc.spans["references"] = [reference]
+    doc.spans["bibliography"] = [_span(doc, "Literatur\n\nKessler, Tobias (2020): Armut im Quartier. Berlin: Verlag.")]
+    persons = [_span(doc, "Tobias Kessler"), _span(doc, "Kessler", 1), _span(doc, "Petra Albers")]
+    for span in persons:
+        span._.actor_type = "person"
+    collective = _span(doc, "Familien")
+    collective._.actor_type = "collective"
+    doc.spans["actors"] = persons + [collective]
+
+    cited = doc_terms(doc, persons="cited")
+    assert cited.count("Quartier") == 1  # the bibliography's "Quartier" is left out
+    for source in ("Hartmann", "Kessler", "Tobias", "Armut", "Berlin", "Verlag", "Literatur"):
+        assert source not in cited
+    assert {"Beratungsstelle", "Familien", "Schuldnerberatung", "Tafel", "Petra", "Albers"} <= set(cited)
+    dropped = doc_terms(doc, persons="drop")
+    assert "Albers" not in dropped and "Petra" not in dropped and "Familien" in dropped
+    kept = doc_terms(doc, persons="keep")
+    assert "Kessler" in kept and "Hartmann" not in kept  # persons kept, citations still out
+    with pytest.raises(ValueError, match="persons"):
+        doc_terms(doc, persons="all")
+
+
+def test_doc_terms_default_keeps_uncited_persons():
+    from textmine.nlp.terms import DEFAULT_PERSONS
+
+    assert DEFAULT_PERSONS == "cited"  # dropping every person cost 0.025 NMI on 10kGNAD
+
+
+def test_doc_terms_keeps_plural_nouns_that_lemmatise_to_another_word():
+    from textmine.nlp.terms import doc_terms
+
+    doc = _blank_doc("Wir schützen Daten und Sozialdaten vor Soldaten. Daten helfen.")
+    lemmas = {"Daten": "Datum", "Sozialdaten": "Sozialdatum", "Soldaten": "Soldat"}
+    for token in doc:
+        token.lemma_ = lemmas.get(token.text, token.text)
+    terms = doc_terms(doc)
+    assert terms == ["Daten", "Sozialdaten", "Soldat", "Daten"]
+    assert "Datum" not in terms
+
+
+def test_shares_over_time_can_fill_empty_periods():
+    dates = ["2019-11-03", "2020-02-10T08:00:00Z", date(2020, 3, 1)]
+    weights = [[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]]
+    months = topic_shares_over_time(dates, weights, "month", fill_gaps=True)
+    assert [row["period"] for row in months] == ["2019-11", "2019-12", "2020-01", "2020-02", "2020-03"]
+    assert months[1] == {"period": "2019-12", "posts": 0, "shares": [0.0, 0.0]}
+    quarters = topic_shares_over_time(dates, weights, "quarter", fill_gaps=True)
+    assert [row["period"] for row in quarters] == ["2019-Q4", "2020-Q1"] and quarters[1]["posts"] == 2
+    years = topic_shares_over_time(["2018-05-01", "2020-01-01"], weights[:2], "year", fill_gaps=True)
+    assert [row["period"] for row in years] == ["2018", "2019", "2020"]
+    with pytest.raises(TopicError, match="date"):
+        topic_shares_over_time(["letzten Dienstag"], weights[:1], "month")
+
+
+def test_choose_k_is_deterministic_with_workers(corpus):
+    docs, _ = corpus
+    one = choose_k(docs, [3, 4], method="nmf", seed=2, resamples=1)
+    two = choose_k(docs, [3, 4], method="nmf", seed=2, resamples=1, workers=2)
+    assert one == two
+
+
+def test_ranked_agreement_weighs_top_ranks():
+    from textmine.topics import average_jaccard, ranked_agreement, resample_indices
+
+    assert average_jaccard(["A", "B"], ["A", "B"], depth=2) == 1.0
+    assert average_jaccard(["A", "B"], ["B", "A"], depth=2) == pytest.approx(0.5)  # 0/2 then 2/2
+    assert ranked_agreement([["A", "B"], ["C", "D"]], [["C", "D"], ["A", "B"]], depth=2) == 1.0
+    samples = resample_indices(10, 2, seed=1)
+    assert samples == resample_indices(10, 2, seed=1) and all(len(s) == 8 == len(set(s)) for s in samples)
+
+
+SAMPLE_FEED = Path(__file__).resolve().parents[1] / "corpus" / "sample-blog.xml"
+SEED_WORDS = Path(__file__).resolve().parents[1] / "corpus" / "seed-words.txt"
+
+
+def test_example_seed_words_steer_topics_on_the_sample_corpus():
+    from textmine.ingest.feeds import Post, read_feed
+    from textmine.nlp.pipeline import load_pipeline
+    from textmine.nlp.terms import doc_terms
+
+    lines = [line for line in SEED_WORDS.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    seed_words = [line.replace(",", " ").split() for line in lines]
+    assert len(seed_words) >= 3 and all(len(words) >= 3 for words in seed_words)
+    with SAMPLE_FEED.open("rb") as handle:
+        texts = ["\n\n".join(r.paragraphs) for r in read_feed(handle) if isinstance(r, Post)]
+    nlp = load_pipeline()
+    terms = [doc_terms(doc) for doc in nlp.pipe(texts)]
+    model = fit_topics(terms, 6, method="lda", seed=1, seed_words=seed_words, coherence=False)
+    for topic, words in zip(model.topics, seed_words):
+        assert set(words) & set(topic["terms"]), (words, topic["terms"])

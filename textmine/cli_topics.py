@@ -24,7 +24,7 @@ def _read_seed_words(path: Path) -> list[list[str]]:
 
 @app.command()
 def topics(
-    k: str = typer.Option("auto", "--k", help="Number of topics: N, 'auto' (sweep 5:30:5) or a range START:STOP:STEP."),
+    k: str = typer.Option("auto", "--k", help="Number of topics: N, 'auto' (sweep 5,7,9,11,13,15,20 up to the corpus size) or a range START:STOP:STEP."),
     method: Optional[str] = typer.Option(None, "--method", help="lda or nmf (default: the measured best, see README)."),
     seed: int = typer.Option(1, "--seed", help="Random seed: the same seed gives bit-identical topics."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes for the fits."),
@@ -66,7 +66,7 @@ def topics(
         if method not in topic_models.METHODS:
             fail(f"unknown method {method!r}", EXIT_USAGE, f"choose one of {', '.join(topic_models.METHODS)}")
         try:
-            ks = topic_models.parse_k(k)
+            ks = topic_models.parse_k(k, n_docs=len(rows))
         except ValueError as error:
             fail(str(error), EXIT_USAGE, "e.g. --k 9, --k auto or --k 5:30:5")
         guided = _read_seed_words(seed_words) if seed_words else None
@@ -77,12 +77,16 @@ def topics(
             def report(stage: str, fraction: float) -> None:
                 progress.update(task, description=stage, completed=fraction * 100, total=100)
 
-            if len(ks) > 1:
-                best_k, curve = topic_models.choose_k(term_lists, ks, method=method, seed=seed, workers=workers, progress=report)
-            else:
-                best_k = ks[0]
-            model = topic_models.fit_topics(term_lists, best_k, method=method, seed=seed, workers=workers,
-                                            seed_words=guided, progress=report)
+            try:
+                if len(ks) > 1:
+                    best_k, curve = topic_models.choose_k(term_lists, ks, method=method, seed=seed, workers=workers,
+                                                          progress=report)
+                else:
+                    best_k = ks[0]
+                model = topic_models.fit_topics(term_lists, best_k, method=method, seed=seed, workers=workers,
+                                                seed_words=guided, progress=report)
+            except topic_models.TopicError as error:
+                fail(str(error), EXIT_USAGE, "check --k, --method and the seed-word file")
         params = {"k": k, "workers": workers, "seed_words": guided, "posts": len(ids)}
         run_id = corpus.store.add_topic_run(
             method=model.method, k=model.k, seed=seed, params=params, coherence=model.coherence,
@@ -95,7 +99,7 @@ def topics(
         corpus.store.set_run_model_dir(run_id, str(model_dir))
         posts = {p.id: p for p in corpus.store.posts(ids)}
     if curve is not None and not as_json:
-        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: highest c_v among stable k)", as_csv=as_csv)
+        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: {topic_models.CHOOSE_K_RULE})", as_csv=as_csv)
         if plot:
             _plot_curve(curve, best_k, plot)
     payload = {
@@ -146,7 +150,7 @@ def _show_over_time(stored: dict, rows: list, assignments: dict, freq: str, plot
     dated = [(published, assignments[pid][1]) for pid, published, _ in rows if pid in assignments and published]
     if not dated:
         fail("no dated posts in this run", EXIT_EMPTY)
-    table = topic_models.topic_shares_over_time([d for d, _ in dated], [w for _, w in dated], freq=freq)
+    table = topic_models.topic_shares_over_time([d for d, _ in dated], [w for _, w in dated], freq=freq, fill_gaps=True)
     labels = {t["id"]: t["label"] for t in stored["topics"]}
     out = [{"period": r["period"], "posts": r["posts"], **{labels.get(i, str(i)): s for i, s in enumerate(r["shares"])}} for r in table]
     emit_rows(console, out, title=f"Topic shares per {freq} (run {stored['id']})", as_json=as_json, as_csv=as_csv)
