@@ -7,6 +7,29 @@ lexicons in ``lexicons/argument_*.txt`` capture and users can extend; a scikit-l
 trained on the CIMT argument-mining corpus (``models/arguments/``) covers the rest and scores every
 sentence. Definitions: ``annotation.md`` (a critique is a negative or doubting claim).
 
+Critique or claim, the rule (checked in this order, one label per sentence):
+
+1. a critique cue (``argument_critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
+   critique whose critic is the speaker;
+2. a doubt frame (``argument_doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum", skeptisch) makes a
+   critique;
+3. a negative evaluation (``argument_negative.txt``: negative judgement of an actor or practice,
+   contrast + negation "kann A, aber kein B", limits "bislang nur", pejorative roles and verbs) makes a
+   critique, unless it lies in the scope of a demand (a normative cue later in the sentence, or an
+   earlier one with no clause of its own between: "… sollte die Schattenseiten nicht verschweigen" is
+   a claim, "… müssen X nachweisen, was kaum zu stemmen ist" a critique) or inside a concessive frame
+   (``argument_concessive.txt``: "Es mag paradox klingen, aber …");
+4. otherwise normative, evaluative, conclusion and reported cues, or the classifier, make a claim;
+   descriptions of texts/projects, announcements and narration (``argument_description.txt``,
+   ``argument_announcement.txt``, ``argument_narration.txt``, past tense) are kept out.
+
+Targets: the object of a split critique verb ("wirft dieser Sichtweise vor") or right after the cue
+("warnt vor X"); for "kritisiert, dass …" an actor of the criticised clause; for a negative evaluation
+the head of the judged clause's first noun phrase outside a prepositional phrase ("Die Unterbringung
+… löst aber kein Problem" -> Unterbringung), the previous sentence's subject when that is a pronoun
+("Sie bringen aber auch Abhängigkeiten mit sich"); never the critic; a generic noun ("Praxis",
+"Organisation") yields to a specific actor in the clause.
+
 Writes ``doc.spans["claims"]`` (``span._.holder``, ``span._.score``) and ``doc.spans["critiques"]``
 (``span._.critic``, ``span._.target``, ``span._.score``). Holders and critics come from actor spans,
 citation authors, the dependency parse (when there is one) or patterns, in that order; default
@@ -41,7 +64,9 @@ CUE_CATEGORIES = (
 )
 #: Rule-only categories (not classifier features): announcements, bibliography headings,
 #: reported-speech continuations (Konjunktiv I, "Er fordert").
-RULE_CATEGORIES = ("announcement", "bibliography_heading", "continuation", "narration", "rhetorical")
+RULE_CATEGORIES = (
+    "announcement", "bibliography_heading", "continuation", "narration", "rhetorical", "concessive",
+)
 
 _GAP = r"[^.!?;\n]{0,80}?"
 _WORD = re.compile(r"\w+(?:[-/*]\w+)*", re.UNICODE)
@@ -65,14 +90,23 @@ def read_lexicon(path: Path) -> list[str]:
     return patterns
 
 
+_ANY_WORD = r"\w+(?:[-/]\w+)*"
+
+
 def pattern_to_regex(pattern: str) -> str:
-    """Turn one lexicon pattern ("wirf* ... vor", "kritisier*") into a linear-time regex."""
+    """Turn one lexicon pattern ("wirf* ... vor", "kritisier*", "*problem", "aber * kein*") into a
+    linear-time regex (``*`` alone is one word, a leading ``*`` any compound prefix)."""
     body, gap = "", False
     for word in pattern.lower().split():
         if word == "...":
             gap = True
             continue
-        part = re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+        if word == "*":
+            part = _ANY_WORD  # exactly one word: "aber * kein*" = a short gap, not 80 characters
+        else:
+            lead = r"\w+" if word.startswith("*") else ""  # "*problem": compounds ending in the word
+            core = word.strip("*")
+            part = lead + re.escape(core) + (r"\w*" if word.endswith("*") else "")
         if body:
             body += (r"(?:\s+" + _GAP + r")?\s+") if gap else r"\s+"
         body += part
@@ -445,13 +479,32 @@ def _noun_phrase_head(text: str) -> str | None:
     return None
 
 
-def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueLexicon) -> str | None:
-    """What a critique criticises: an actor in the criticised clause, else a noun phrase head."""
+def _same_name(a: str | None, b: str | None) -> bool:
+    """"Okafor" and "Helena Okafor" name the same actor (the critic is never its own target)."""
+    if not a or not b:
+        return False
+    x, y = a.lower().split(), b.lower().split()
+    return x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x)
+
+
+def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueLexicon,
+                inner: tuple[int, int] | None = None, inner_only: bool = False) -> str | None:
+    """Whom or what someone criticises: the object inside a split critique verb ("wirft dieser
+    Sichtweise vor"), else an actor in the criticised clause (not the critic), else a noun phrase head."""
     doc = sent.doc
+    if inner is not None and " " in sent.text[inner[0]:inner[1]].strip():
+        first_word = _WORD.search(sent.text, inner[0])
+        gap_start = first_word.end() if first_word else inner[0]
+        head = _region_head(sent, gap_start, inner[1], critic, lexicon, exclude_last=True)
+        if head:
+            return head
+    if inner_only:
+        return None
     start = sent.start_char + clause_start
-    actors = [a for a in _spans_in(doc, "actors", start, sent.end_char) if _actor_name(a) != critic]
+    actors = [a for a in _spans_in(doc, "actors", start, sent.end_char) if not _same_name(_actor_name(a), critic)]
     if not actors:
-        actors = [a for a in _spans_in(doc, "actors", sent.start_char, sent.end_char) if _actor_name(a) != critic]
+        actors = [a for a in _spans_in(doc, "actors", sent.start_char, sent.end_char)
+                  if not _same_name(_actor_name(a), critic)]
     specific = [a for a in actors if _actor_name(a) not in lexicon.generic_nouns]
     if specific or actors:
         return _actor_name((specific or actors)[0])
@@ -465,6 +518,106 @@ def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueL
         return None
     lemma = simplemma.lemmatize(head, lang="de")
     return lemma if lemma[:1].isupper() else head
+
+
+_NOUN_TAGS = frozenset({"NN", "NE"})
+#: A judged clause whose subject is a pronoun: the target is the previous sentence's subject.
+_ANAPHOR = re.compile(
+    r"^\s*(?:Sie|Er|Manche|Einige)\s+(?![A-ZÄÖÜ]|(?:der|die|das|den|dem|des|von|unter|aus)(?!\w))"
+)
+
+
+def _after_opening_frame(text: str, lexicon: CueLexicon) -> int:
+    """Where the clause after an opening frame ("Offen bleibt, ob …", "Schade, dass …") starts, else 0."""
+    hits = lexicon.hits(text)
+    ends = [b for c in ("doubt", "negative", "evaluative") for a, b in hits[c] if a <= 2]
+    return _clause_start(text, max(ends)) if ends else 0
+_LABEL = re.compile(r"^\s*(?:\w+[ -]?){1,3}:\s")  # "Verlässlichkeit: …", a list item's label
+
+
+def _judged_region(text: str, cue: tuple[int, int], frame: tuple[int, int] | None) -> int:
+    """Where the judged clause starts for a negative evaluation: after a reporting frame or an opening
+    evaluative frame ("Schade, dass …", "Es ist problematisch, dass …"), else at the sentence start
+    (after a list label), since the subject of the judged clause is what is judged ("Die
+    Unterbringung … löst aber kein Problem")."""
+    if frame is not None and frame[0] < cue[0]:
+        return _clause_start(text, frame[1])
+    before = _WORD.findall(text[:cue[0]])
+    if all(w.lower() in _NON_SPEAKERS or w[:1].islower() for w in before):
+        return _clause_start(text, cue[1])
+    label = _LABEL.match(text)
+    return label.end() if label else 0
+
+
+def judged_subject(sent: Span, region_start: int, critic: str | None, lexicon: CueLexicon,
+                   inner: tuple[int, int] | None = None) -> str | None:
+    """The target of a negative evaluation (or the object of "warnt vor X"): the head of the judged
+    clause's first noun phrase outside a prepositional phrase (an actor name when an actor span
+    covers it), not the critic."""
+    if inner is not None:
+        target = find_target(sent, region_start, critic, lexicon, inner=inner, inner_only=True)
+        if target:
+            return target
+    head = _region_head(sent, region_start, len(sent.text), critic, lexicon)
+    if head:
+        return head
+    return find_target(sent, region_start, critic, lexicon)
+
+
+def _region_head(sent: Span, begin: int, end: int, critic: str | None, lexicon: CueLexicon,
+                 exclude_last: bool = False) -> str | None:
+    """The first noun phrase head in ``sent.text[begin:end]`` that is not inside a prepositional
+    phrase and does not name the critic; a generic actor noun ("Organisationen") yields to a specific
+    actor of the region."""
+    doc = sent.doc
+    lo, hi = sent.start_char + begin, sent.start_char + end
+    tokens = [t for t in sent if lo <= t.idx < hi]
+    if exclude_last and tokens:
+        tokens = tokens[:-1]  # the particle of a split verb ("vor")
+    tagged = any(t.tag_ for t in tokens)
+    in_pp = False
+    for token in tokens:
+        if tagged:
+            if token.tag_.startswith("APPR"):
+                in_pp = True
+                continue
+            is_noun = token.tag_ in _NOUN_TAGS
+        else:
+            lower = token.lower_
+            if lower in _PREPOSITIONS:
+                in_pp = True
+                continue
+            is_noun = (token.text[:1].isupper() and lower not in _DETERMINERS and lower not in _NON_SPEAKERS
+                       and (token.i != sent.start or simplemma.lemmatize(token.text, lang="de")[:1].isupper()))
+        if not is_noun:
+            continue
+        if in_pp:
+            in_pp = False
+            continue
+        name = _target_name(doc, token, lo, hi, lexicon)
+        if name and not _same_name(name, critic):
+            return name
+    return None
+
+
+def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str | None:
+    """The actor covering ``token`` (a specific one of the region when it is generic), else its lemma."""
+    actor = next((a for a in _overlapping(doc, "actors", token.idx, token.idx + len(token.text))), None)
+    if actor is not None:
+        name = _actor_name(actor)
+        if name in lexicon.generic_nouns:
+            specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
+            if specific:
+                return _actor_name(specific[0])
+        return name
+    if token.text.lower() in _NON_SPEAKERS:
+        return None
+    lemma = token.lemma_ if token.lemma_ and token.lemma_[:1].isupper() else simplemma.lemmatize(token.text, lang="de")
+    if lemma in lexicon.generic_nouns:  # "eine Praxis, in der Versorger …": the actor behind it
+        specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
+        if specific:
+            return _actor_name(specific[0])
+    return lemma if lemma[:1].isupper() else token.text
 
 
 def _first_noun(sent: Span, start: int) -> str | None:
@@ -522,6 +675,7 @@ class DocContext:
 
     in_bibliography: bool = False
     last_speaker: str | None = None
+    previous: Span | None = None  # the sentence before, for anaphoric targets ("Sie bringen aber …")
 
 
 _HAS_PARSE = "textmine_arguments.has_parse"
@@ -561,6 +715,12 @@ def decide(
     if _is_non_sentence(text, followed_by_break) or hits["announcement"]:
         return SentenceDecision("none", 0.0)
     decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
+    if decision.label == "critique" and context.previous is not None and _ANAPHOR.match(text):
+        # "Sie bringen aber auch Abhängigkeiten mit sich": the subject of the sentence before.
+        antecedent = _region_head(context.previous, _after_opening_frame(context.previous.text, lexicon),
+                                  len(context.previous.text), decision.holder, lexicon)
+        decision.target = antecedent or decision.target
+    context.previous = sent
     if decision.label != "none":
         # "Sie wirft … vor", "Er fordert …", Konjunktiv I: the last named speaker goes on speaking.
         pronoun = bool(_PRONOUN_START.match(text)) and bool(hits["critique"] or hits["reported"])
@@ -581,9 +741,11 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     # A verb cue names the critic before it; a noun cue at the start ("Kritiker wenden ein") is the critic.
     verbs = [span for span in hits["critique"] if text[span[0]:span[0] + 1].islower()]
     critique_cue = min(verbs) if verbs else _first(hits, _CRITIQUE_VERB_CATEGORIES)
-    # A demand that mentions something negative ("… sollte die Schattenseiten nicht verschweigen")
-    # is a normative claim; doubt frames are critiques whatever else the sentence holds.
-    author_critique = _first(hits, ("doubt",) if hits["normative"] else _AUTHOR_CRITIQUE_CATEGORIES)
+    # Negative words inside a demand's clause ("… sollte die Schattenseiten nicht verschweigen") or a
+    # concessive frame ("Es mag paradox klingen") judge nothing; a negative clause of its own does
+    # ("Hersteller müssen X nachweisen, was kaum zu stemmen ist"). Doubt frames always criticise.
+    hits = dict(hits, negative=_judging_negatives(text, hits))
+    author_critique = _first(hits, _AUTHOR_CRITIQUE_CATEGORIES)
     reported = _first(hits, ("reported",))
     strong_claim = any(hits[c] for c in ("normative", "conclusion", "evaluative"))
     description = bool(hits["description"])
@@ -607,8 +769,17 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
         if speaker is None and critique_cue is None and hits["negative"]:
             speaker = cited_author(sent)  # a negative judgement reported from a cited source
         critic = speaker or AUTHOR
-        clause_start = _clause_start(text, cue[1])
-        target = find_target(sent, clause_start, critic, lexicon)
+        if critique_cue is not None:
+            clause_start = _clause_start(text, cue[1])
+            if clause_start == cue[1]:  # an object right after the cue ("warnt vor X", "Kritik an X")
+                target = judged_subject(sent, cue[1], critic, lexicon, inner=cue)
+            else:
+                target = find_target(sent, clause_start, critic, lexicon, inner=cue)
+        elif cue in hits["doubt"]:
+            target = find_target(sent, _clause_start(text, cue[1]), critic, lexicon)
+        else:
+            frame = _first(hits, ("reported",))
+            target = judged_subject(sent, _judged_region(text, cue, frame), critic, lexicon)
         score = _combine(p_arg, 0.9 if critique_cue is not None else 0.8)
         return SentenceDecision("critique", score, critic, target)
 
@@ -627,7 +798,7 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     narration = len(hits["narration"]) + _perfect_tense(sent)
     if not cue_score and narration:
         # Events, dates, past tense, study methods: narration or description rather than a position.
-        p_arg = max(0.0, p_arg - 0.2 - 0.1 * min(narration - 1, 2))
+        p_arg = max(0.0, p_arg - 0.3 - 0.1 * min(narration - 1, 2))
     elif not cue_score and _CITATION_LIKE.search(text):
         cue_score = 0.45  # a finding reported with a parenthetical citation: a claim of the cited author
     score = _combine(p_arg, cue_score) if cue_score else p_arg
@@ -635,6 +806,33 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
         return SentenceDecision("none", round(score, 3))
     holder = find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None)
     return SentenceDecision("claim", round(score, 3), holder or cited_author(sent) or AUTHOR)
+
+
+#: A clause of its own after a demand: ", was …", ", weil …", ", aber …", "…, wird …" (main clause after
+#: a fronted "wenn" clause), or a colon/semicolon.
+_OWN_CLAUSE = re.compile(
+    r"[,–—]\s*(?i:was|weil|da|denn|aber|doch|jedoch|obwohl|wodurch|womit|sodass|wird|werden|ist|sind|"
+    r"bleibt|bleiben)(?!\w)|[;:]"
+)
+
+
+def _judging_negatives(text: str, hits: dict) -> list[tuple[int, int]]:
+    """Negative hits that judge: not inside a concessive frame and not in the scope of a demand (a
+    normative cue later in the sentence, or an earlier one without a clause of its own between)."""
+    concessive = hits.get("concessive", [])
+    demands = hits.get("normative", [])
+    breaks = [m.start() for m in _OWN_CLAUSE.finditer(text)]
+
+    def in_demand(a: int) -> bool:
+        for start, end in demands:
+            if start >= a:
+                return True
+            if not any(end <= b < a for b in breaks):
+                return True
+        return False
+
+    return [(a, b) for a, b in hits.get("negative", [])
+            if not any(c <= a and b <= d for c, d in concessive) and not in_demand(a)]
 
 
 _STANCE = re.compile(r"(?i:skept|besorgt|bezweif|zweifel|beunruhig)")
