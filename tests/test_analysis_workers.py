@@ -15,3 +15,16 @@ def test_two_workers_match_one_worker_in_order():
     assert [a.id for a in two] == [post_id for post_id, _ in texts]
     assert [(a.record, a.terms) for a in two] == [(a.record, a.terms) for a in one]
     assert two[-1].record["language"] == "en" and two[-1].record["claims"] == []
+
+
+def test_a_failing_component_is_reported_in_the_record_not_raised(monkeypatch):
+    nlp = load_pipeline()
+    component = nlp.get_pipe("textmine_arguments")
+
+    def broken(doc):  # noqa: ANN001, ANN202
+        raise IndexError("simulated bug")
+
+    monkeypatch.setattr(type(component), "__call__", lambda self, doc: broken(doc))
+    (result,) = analyze_texts(nlp, [("p1", None, "Laut Lember (2018, 4) muss sich etwas ändern.")])
+    assert result.record["errors"] == ["textmine_arguments: IndexError: simulated bug"]
+    assert result.record["citations"] and result.record["claims"] == []

@@ -382,3 +382,11 @@ def test_critic_is_never_the_target(blank_nlp):
 def test_project_descriptions_schedules_and_downloads_are_kept_out(blank_nlp, text):
     doc = blank_nlp(text)
     assert not list(doc.spans["claims"]) and not list(doc.spans["critiques"])
+
+
+def test_blank_names_never_crash_name_comparison():
+    from textmine.nlp.arguments import _same_name
+
+    assert not _same_name(" ", "Martha Oberndorfer")
+    assert not _same_name("Oberndorfer", "\n")
+    assert _same_name("Oberndorfer", "Martha Oberndorfer")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from textmine import __version__
+from textmine.nlp.pipeline import TEXTMINE_COMPONENTS
 from textmine.nlp.serialize import doc_to_record
 from textmine.nlp.terms import doc_terms
 
@@ -82,11 +83,23 @@ def analyze_texts(
             item_id, title, text, language = queue.popleft()
             yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
 
-    for doc in nlp.pipe(german_texts(), batch_size=batch_size, n_process=n_process):
+    # The statistical part runs batched; textmine's rule components run per doc, each guarded, so a
+    # bug on one odd post is reported in its record instead of stopping a whole ingest.
+    ours = [(name, proc) for name, proc in nlp.pipeline if name in TEXTMINE_COMPONENTS]
+    for doc in nlp.pipe(german_texts(), batch_size=batch_size, disable=[name for name, _ in ours]):
         yield from foreign_until_german()
         item_id, title, _text, language = queue.popleft()
+        errors = []
+        for name, proc in ours:
+            try:
+                doc = proc(doc)
+            except Exception as error:  # noqa: BLE001 - any component bug: keep the post, say what failed
+                errors.append(f"{name}: {error.__class__.__name__}: {error}")
         doc._.language = language or "de"
-        yield Analysis(item_id, doc_to_record(doc, id=item_id, title=title), doc_terms(doc))
+        record = doc_to_record(doc, id=item_id, title=title)
+        if errors:
+            record["errors"] = errors
+        yield Analysis(item_id, record, doc_terms(doc))
     yield from foreign_until_german()
 
 

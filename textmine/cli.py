@@ -131,10 +131,14 @@ def ingest(
                     summary.analysed, summary.not_german = corpus.analyse_pending(workers=workers, progress=report)
             except (PipelineError, StoreError) as error:
                 fail(str(error), EXIT_STORE)
+        component_errors = corpus.component_errors
     if as_json:
-        console.print_json(data=summary.to_dict())
+        console.print_json(data={**summary.to_dict(), "component_errors": [
+            {"post": post_id, "errors": errors} for post_id, errors in component_errors]})
     else:
         _print_ingest_summary(summary)
+    for post_id, errors in component_errors:
+        err_console.print(f"[yellow]warning:[/] {post_id}: {'; '.join(errors)} (post stored; other annotations kept)", highlight=False, soft_wrap=True)
     for feed in summary.feeds:
         if feed.error:
             err_console.print(f"[bold red]error:[/] {feed.source}: {feed.error}", highlight=False, soft_wrap=True)

@@ -76,6 +76,8 @@ class Corpus:
         self.store = Store(db, readonly=readonly)
         self.model = model
         self._nlp: Language | None = None
+        #: (post id, messages) for posts where a component failed in the last analysis run.
+        self.component_errors: list[tuple[str, list[str]]] = []
 
     def __enter__(self) -> "Corpus":
         return self
@@ -168,6 +170,7 @@ class Corpus:
         ``analyser`` replaces the local ``analyze_texts`` (e.g. a ``DaskAnalyser``); this process
         stays the only writer. Returns (analysed, of which not German)."""
         analyser = analyser or analyze_texts
+        self.component_errors = []
         name = pipeline_id(self.nlp)
         pending = self.store.unanalysed(name)
         if not pending:
@@ -207,6 +210,8 @@ class Corpus:
         with self.store.transaction():
             for result in results:
                 self.store.save_analysis(result.id, hashes.pop(result.id), pipeline, result.record, result.terms)
+                if result.record.get("errors"):
+                    self.component_errors.append((result.id, result.record["errors"]))
         return sum(r.record.get("language") not in (None, "de") for r in results)
 
     # -- reading ---------------------------------------------------------------------------------

@@ -481,9 +481,9 @@ def _noun_phrase_head(text: str) -> str | None:
 
 def _same_name(a: str | None, b: str | None) -> bool:
     """"Okafor" and "Helena Okafor" name the same actor (the critic is never its own target)."""
-    if not a or not b:
+    x, y = (a or "").lower().split(), (b or "").lower().split()
+    if not x or not y:
         return False
-    x, y = a.lower().split(), b.lower().split()
     return x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x)
 
 
