@@ -141,11 +141,21 @@ class CueLexicon:
         generic = frozenset(read_lexicon(generic_path)) if generic_path.exists() else frozenset()
         return cls(compiled, generic)
 
+    #: Cue hits of recently seen sentences: the classifier's features and the rules ask for the
+    #: same sentence, and the regex scan is the component's main cost.
+    _memo: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict, compare=False, repr=False)
+
     def hits(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        cached = self._memo.get(text)
+        if cached is not None:
+            return {category: list(spans) for category, spans in cached.items()}
         found: dict[str, list[tuple[int, int]]] = {}
         for category, regex in self.patterns.items():
             found[category] = [m.span() for m in regex.finditer(text)] if regex is not None else []
-        return found
+        if len(self._memo) > 4096:
+            self._memo.clear()
+        self._memo[text] = found
+        return {category: list(spans) for category, spans in found.items()}
 
 
 @functools.lru_cache(maxsize=1)
