@@ -164,6 +164,15 @@ def _show_by(stored: dict, records: list, assignments: dict, by: str, as_json: b
     if by not in ("actor", "sector"):
         fail(f"unknown --by {by!r}", EXIT_USAGE, "use actor or sector")
     rows = topics_by(records, assignments, stored["topics"], key=by)
+    if by == "actor" and not as_csv:
+        from textmine.topics_by import typical_actors
+
+        typical = typical_actors(records, assignments, stored["topics"])
+        per_topic = [{"topic": t["id"], "label": t["label"], "typical actors": typical.get(t["id"], [])} for t in stored["topics"]]
+        if as_json:
+            emit_rows(console, rows, as_json=True, json_payload={"actors": rows, "topics": per_topic})
+            return
+        emit_rows(console, per_topic, title=f"Most typical actors per topic (run {stored['id']})")
     emit_rows(console, rows, title=f"Topics by {by} (run {stored['id']})", as_json=as_json, as_csv=as_csv)
 
 
