@@ -23,38 +23,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from textmine.gold import SHARED, evaluation_pipeline, post_texts, source_path  # noqa: E402,F401
 TOLERANCE = 3
 
 
-def source_path(source: str) -> Path:
-    """``shared:corpus/x.xml`` -> ../shared/corpus/x.xml; ``corpus/x.xml`` -> repo path."""
-    if source.startswith("shared:"):
-        return SHARED / source.removeprefix("shared:")
-    return ROOT / source
-
-
-def post_texts(path: Path) -> dict[str, str]:
-    """Feed guid -> post text, as the pipeline sees it."""
-    from textmine.ingest.feeds import post_texts as read_post_texts
-
-    return read_post_texts(path)
-
-
 def build_pipeline(blank: bool):
-    """textmine's pipeline, or spacy.blank("de") + sentencizer + textmine_citations."""
-    import spacy
-
-    if not blank:
-        from textmine.nlp.pipeline import load_pipeline
-
-        return load_pipeline()
-    import textmine.nlp.citations  # noqa: F401  (registers the factory)
-
-    nlp = spacy.blank("de")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("textmine_citations")
-    return nlp
+    """textmine's pipeline, or spacy.blank("de") + sentencizer + textmine_citations with ``blank``."""
+    return evaluation_pipeline("textmine_citations", blank)
 
 
 def spans_match(a: dict, b: dict) -> bool:

@@ -218,14 +218,12 @@ def sentence_hash(text: str) -> str:
 
 def post_texts(source: str, base: Path = REPO_ROOT) -> dict[str, str]:
     """Post id -> analysed text for every item of a feed named in a gold file."""
-    path = SHARED / source.split(":", 1)[1] if source.startswith("shared:") else Path(source)
-    if not path.is_absolute():
-        path = base / path
+    from textmine.gold import post_texts as feed_texts, source_path
+
+    path = source_path(source, base)
     if not path.exists():
         raise FileNotFoundError(f"feed {path} not found")
-    from textmine.ingest.feeds import post_texts as read_post_texts
-
-    return read_post_texts(path)
+    return feed_texts(path)
 
 
 def align(text: str, sentence: dict) -> tuple[int, int] | None:
