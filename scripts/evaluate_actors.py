@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.gold import SHARED, evaluation_pipeline, post_texts, source_path  # noqa: E402,F401
+from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, source_path  # noqa: E402,F401
 NAMED = {"person", "organisation"}
 
 
@@ -59,18 +59,11 @@ def match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[t
 
 def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
     counts: Counter[str] = Counter()
-    texts_by_source: dict[str, dict[str, str]] = {}
     posts = 0
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+    for record, text in gold_posts(gold_path):
+        if text is None:
+            print(f"skipped {record['post_id']}: {source_path(record['source'])} not present", file=sys.stderr)
             continue
-        record = json.loads(line)
-        path = source_path(record["source"])
-        if not path.exists():
-            print(f"skipped {record['post_id']}: {path} not present", file=sys.stderr)
-            continue
-        texts = texts_by_source.setdefault(record["source"], post_texts(path))
-        text = texts[record["post_id"]]
         doc = nlp(text)
         predicted = [
             {"start": s.start_char, "end": s.end_char, "text": s.text, "canonical": s._.canonical,

@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.gold import SHARED, evaluation_pipeline, post_texts, source_path  # noqa: E402,F401
+from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, source_path  # noqa: E402,F401
 TOLERANCE = 3
 
 
@@ -101,7 +101,6 @@ def predict(nlp, text: str) -> dict[str, list[dict]]:
 def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict[str, Any]:
     """Scores over every gold post whose feed is available."""
     nlp = build_pipeline(blank)
-    texts_by_source: dict[str, dict[str, str]] = {}
     counts: dict[str, int] = {k: 0 for k in (
         "gold", "pred", "matched", "authors", "year", "pages", "kind", "link_total", "link_ok",
         "q_gold", "q_pred", "q_matched", "q_source", "r_gold", "r_pred", "r_matched")}
@@ -109,17 +108,7 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
     ref_ok = {f: 0 for f in ref_fields}
     ref_seen = {f: 0 for f in ref_fields}
     posts = skipped = 0
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        path = source_path(record["source"])
-        if not path.exists():
-            skipped += 1
-            continue
-        if record["source"] not in texts_by_source:
-            texts_by_source[record["source"]] = post_texts(path)
-        text = texts_by_source[record["source"]].get(record["post_id"])
+    for record, text in gold_posts(gold_path):
         if text is None:
             skipped += 1
             continue

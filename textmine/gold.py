@@ -2,6 +2,8 @@
 the pipeline to evaluate (textmine's, or a bare one with a single component)."""
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -11,7 +13,7 @@ from textmine.ingest.feeds import post_texts
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 
-__all__ = ["REPO_ROOT", "SHARED", "evaluation_pipeline", "post_texts", "source_path"]
+__all__ = ["REPO_ROOT", "SHARED", "evaluation_pipeline", "gold_posts", "post_texts", "source_path"]
 
 
 def source_path(source: str, base: Path = REPO_ROOT) -> Path:
@@ -36,3 +38,20 @@ def evaluation_pipeline(component: str, blank: bool = False) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe(component)
     return nlp
+
+
+def gold_posts(gold_path: Path, base: Path = REPO_ROOT) -> Iterator[tuple[dict, str | None]]:
+    """Each gold record with its post text, or ``None`` when the feed (e.g. ../shared) or the post
+    is absent; feeds are read once per file."""
+    texts_by_source: dict[str, dict[str, str]] = {}
+    for line in Path(gold_path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        path = source_path(record["source"], base)
+        if not path.exists():
+            yield record, None
+            continue
+        if record["source"] not in texts_by_source:
+            texts_by_source[record["source"]] = post_texts(path)
+        yield record, texts_by_source[record["source"]].get(record["post_id"])
