@@ -23,7 +23,9 @@ EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_EMPTY = 1, 2, 3, 4
 
 app = typer.Typer(
     name="textmine",
-    help="Mine German blog archives: ingest feeds, find claims, critiques, citations and actors, fit topics.",
+    help="Mine German blog archives: ingest feeds, find claims, critiques, citations and actors, fit topics.\n\n"
+         "Exit codes: 0 success · 1 some input could not be read (the rest is stored) · 2 wrong usage · "
+         "3 database or model unusable · 4 nothing to work on yet.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
@@ -141,7 +143,8 @@ def ingest(
         err_console.print(f"[yellow]warning:[/] {post_id}: {'; '.join(errors)} (post stored; other annotations kept)", highlight=False, soft_wrap=True)
     for feed in summary.feeds:
         if feed.error:
-            err_console.print(f"[bold red]error:[/] {feed.source}: {feed.error}", highlight=False, soft_wrap=True)
+            message = feed.error if feed.error.startswith(feed.source) else f"{feed.source}: {feed.error}"
+            err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     if not summary.ok:
         raise typer.Exit(EXIT_INPUT)
 

@@ -43,6 +43,8 @@ def topics(
     """
     from textmine import topics as topic_models
 
+    if not settings.database_path(db).exists():
+        fail(f"no database at {settings.database_path(db)}", EXIT_EMPTY, "run textmine ingest FEED first")
     with open_corpus(db, readonly=False) as corpus:
         rows = list(corpus.store.terms())
         if not rows:
