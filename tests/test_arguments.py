@@ -390,3 +390,57 @@ def test_blank_names_never_crash_name_comparison():
     assert not _same_name(" ", "Martha Oberndorfer")
     assert not _same_name("Oberndorfer", "\n")
     assert _same_name("Oberndorfer", "Martha Oberndorfer")
+
+
+def _all_regex_hits(lexicon: arguments.CueLexicon, text: str) -> dict:
+    return {c: [m.span() for m in r.finditer(text)] if r is not None else [] for c, r in lexicon.patterns.items()}
+
+
+def test_pattern_anchor_kinds():
+    assert arguments.pattern_anchor("wirf* ... vor") == ("word", "vor")  # a whole word beats a prefix
+    assert arguments.pattern_anchor("nicht offen") == ("word", "nicht")  # then the longer literal
+    assert arguments.pattern_anchor("kritisier*") == ("prefix", "kritisier")
+    assert arguments.pattern_anchor("Kritik an") == ("word", "kritik")
+    assert arguments.pattern_anchor("*problem") == ("substring", "problem")
+    assert arguments.pattern_anchor("aber * kein*") == ("word", "aber")
+    assert arguments.pattern_anchor("*") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Die Autorin kritisiert, dass die Förderung fehlt.",
+    "KRITISIERT wird das Lösungsproblem, aber es gibt keinen Ausweg.",
+    "Ein Satz ohne jede Auffälligkeit über das Wetter.",
+    "ſie kritiſiert das Vorgehen, İch bezweifle es.",  # case-folding traps: the prefilter steps aside
+    "Zugleich warnt Schmidt davor, die Praxis zu verschweigen.",
+])
+def test_prefilter_keeps_hits_identical(text):
+    lexicon = arguments.CueLexicon.load()
+    assert lexicon.prefilter is not None
+    assert lexicon.hits(text) == _all_regex_hits(lexicon, text)
+
+
+def test_prefilter_skips_categories_that_cannot_match(tmp_path):
+    (tmp_path / "argument_critique.txt").write_text("kritisier*\nwirf* ... vor\n", encoding="utf-8")
+    (tmp_path / "argument_negative.txt").write_text("*problem\n", encoding="utf-8")
+    lexicon = arguments.CueLexicon.load(tmp_path, extra={"doubt": ["* fraglich"]})
+    candidates = lexicon.prefilter.candidates("Er wirft ihr Schweigen vor.")
+    assert "critique" in candidates and "negative" not in candidates
+    assert "doubt" not in candidates  # its literal "fraglich" is absent
+    assert "negative" in lexicon.prefilter.candidates("Das Lösungsproblem bleibt.")
+    assert lexicon.hits("Das Lösungsproblem bleibt.")["negative"] == [(4, 18)]
+    assert lexicon.prefilter.candidates("Das ist fraglich, ſagt ſie.") is None  # long s: full scan
+    assert lexicon.hits("Er wirft ihr Schweigen vor.")["critique"] == [(3, 26)]
+
+
+def test_fast_char_ngram_transform_equals_scikit_learn():
+    classifier = arguments.ArgumentClassifier.load()
+    if classifier is None:
+        pytest.skip("no shipped argument model")
+    fast = arguments.CharWbTransform.wrap(classifier.char)
+    assert isinstance(fast, arguments.CharWbTransform)
+    texts = ["die kritik an der praxis bleibt.", "", "a", "ab  cd\t\n e kritik", "ſo ist es", "kritik kritik"]
+    for _ in range(2):  # the second pass reads the word cache
+        expected, got = classifier.char.transform(texts).tocsr(), fast.transform(texts).tocsr()
+        assert expected.shape == got.shape and expected.dtype == got.dtype
+        assert (expected.indptr == got.indptr).all() and (expected.indices == got.indices).all()
+        assert (expected.data == got.data).all()

@@ -122,24 +122,116 @@ def compile_lexicon(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(regexes) + r")(?!\w)", re.IGNORECASE)
 
 
+#: Characters that a case-insensitive regex matches with a letter other than the one ``str.lower`` gives
+#: ("ſ" = "s", "ı" = "i", final sigma, "İ" lowering to two characters): a sentence with one of them
+#: skips the prefilter and gets every regex (generated from Python's ``re._casefix`` tables).
+_CASE_TRAPS = re.compile(
+    "[\xb5\u0131\u017f\u0307\u0345\u0390\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1"
+    "\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0432\u0434\u043e\u0441\u0442"
+    "\u044a\u0463\u1c80-\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06]"
+)
+_TOKEN = re.compile(r"\w+")
+
+
+def pattern_anchor(pattern: str) -> tuple[str, str] | None:
+    """The most selective literal of a pattern (every match contains it), as (kind, text): ``"word"`` (a whole
+    word, "kritik"), ``"prefix"`` (a word start, "kritisier*") or ``"substring"`` ("*problem",
+    punctuation); ``None`` when the pattern has no literal ("*")."""
+    best, best_rank = None, None
+    for word in pattern.lower().split():
+        core = word.strip("*")
+        if word == "..." or not core:
+            continue
+        if _CASE_TRAPS.search(core) or not _TOKEN.fullmatch(core) or word.startswith("*"):
+            kind = "substring"
+        else:
+            kind = "prefix" if word.endswith("*") else "word"
+        rank = ({"word": 2, "prefix": 1, "substring": 0}[kind], len(core))  # whole words: most selective
+        if best_rank is None or rank > best_rank:
+            best, best_rank = (kind, core), rank
+    return best
+
+
+@dataclass(frozen=True)
+class CuePrefilter:
+    """Which categories can match a sentence at all, from one literal per pattern (its anchor). A
+    necessary test only: a category it rules out has no hits, so ``hits()`` is unchanged, while a
+    sentence runs only the few big regexes that can match (they were the component's main cost)."""
+
+    always: frozenset[str]  # a category with a pattern without literal ("*"): always scanned
+    words: dict[str, frozenset[str]]
+    prefixes: dict[str, frozenset[str]]
+    prefix_lengths: tuple[int, ...]
+    substrings: tuple[tuple[str, str], ...]  # (literal, category)
+
+    @classmethod
+    def build(cls, sources: dict[str, Sequence[str]]) -> "CuePrefilter":
+        always, substrings = set(), set()
+        words: dict[str, set[str]] = {}
+        prefixes: dict[str, set[str]] = {}
+        for category, patterns in sources.items():
+            for pattern in patterns:
+                anchor = pattern_anchor(pattern)
+                if anchor is None:
+                    always.add(category)
+                elif anchor[0] == "word":
+                    words.setdefault(anchor[1], set()).add(category)
+                elif anchor[0] == "prefix":
+                    prefixes.setdefault(anchor[1], set()).add(category)
+                else:
+                    substrings.add((anchor[1], category))
+        return cls(
+            frozenset(always),
+            {w: frozenset(c) for w, c in words.items()},
+            {p: frozenset(c) for p, c in prefixes.items()},
+            tuple(sorted({len(p) for p in prefixes})),
+            tuple(sorted(substrings)),
+        )
+
+    def candidates(self, text: str) -> set[str] | None:
+        """The categories whose regex can match ``text``; ``None``: all of them (case traps)."""
+        low = text.lower()
+        if _CASE_TRAPS.search(low):
+            return None
+        found = set(self.always)
+        words, prefixes, lengths = self.words, self.prefixes, self.prefix_lengths
+        for token in set(_TOKEN.findall(low)):
+            hit = words.get(token)
+            if hit:
+                found |= hit
+            for n in lengths:
+                if n > len(token):
+                    break
+                hit = prefixes.get(token[:n])
+                if hit:
+                    found |= hit
+        for literal, category in self.substrings:
+            if category not in found and literal in low:
+                found.add(category)
+        return found
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     """Compiled cue patterns by category; ``hits(text)`` finds them in one sentence."""
 
     patterns: dict[str, re.Pattern[str] | None]
     generic_nouns: frozenset[str] = field(default_factory=frozenset)
+    #: Built from the patterns by :meth:`load`; without one every regex runs on every sentence.
+    prefilter: CuePrefilter | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def load(cls, directory: Path = LEXICON_DIR, extra: dict[str, Sequence[str]] | None = None) -> "CueLexicon":
-        compiled = {}
+        compiled, sources = {}, {}
         for category in CUE_CATEGORIES + RULE_CATEGORIES:
             path = directory / f"argument_{category}.txt"
             patterns = read_lexicon(path) if path.exists() else []
             patterns += list((extra or {}).get(category, ()))
             compiled[category] = compile_lexicon(patterns)
+            sources[category] = patterns
         generic_path = directory / "argument_generic_nouns.txt"
         generic = frozenset(read_lexicon(generic_path)) if generic_path.exists() else frozenset()
-        return cls(compiled, generic)
+        return cls(compiled, generic, CuePrefilter.build(sources))
 
     #: Cue hits of recently seen sentences: the classifier's features and the rules ask for the
     #: same sentence, and the regex scan is the component's main cost.
@@ -149,9 +241,13 @@ class CueLexicon:
         cached = self._memo.get(text)
         if cached is not None:
             return {category: list(spans) for category, spans in cached.items()}
+        candidates = self.prefilter.candidates(text) if self.prefilter is not None else None
         found: dict[str, list[tuple[int, int]]] = {}
         for category, regex in self.patterns.items():
-            found[category] = [m.span() for m in regex.finditer(text)] if regex is not None else []
+            if regex is None or (candidates is not None and category not in candidates):
+                found[category] = []
+            else:
+                found[category] = [m.span() for m in regex.finditer(text)]
         if len(self._memo) > 4096:
             self._memo.clear()
         self._memo[text] = found
@@ -222,7 +318,9 @@ class ArgumentClassifier:
         return cls(joblib.load(path))
 
     def matrix(self, texts: Sequence[str], lexicon: CueLexicon | None = None):
-        return build_matrix(self.word, self.char, texts, lexicon)
+        if not hasattr(self, "_char_transform"):
+            self._char_transform = CharWbTransform.wrap(self.char)
+        return build_matrix(self.word, self._char_transform, texts, lexicon)
 
     def predict(self, texts: Sequence[str], lexicon: CueLexicon | None = None) -> list[tuple[float, float]]:
         """(P(argumentative), P(position)) per text."""
@@ -243,6 +341,77 @@ def build_matrix(word_vectorizer, char_vectorizer, texts: Sequence[str], lexicon
     return sparse.hstack(
         [word_vectorizer.transform(lemmas), char_vectorizer.transform([t.lower() for t in texts]), dense]
     ).tocsr()
+
+
+_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normalisation before char_wb n-grams
+
+
+class CharWbTransform:
+    """``transform`` of a fitted ``TfidfVectorizer(analyzer="char_wb")``, the same matrix, faster:
+    char_wb n-grams never cross a word, so a sentence's counts are the sum of its words' counts, and
+    the vocabulary indices of each word's n-grams are kept (words repeat; scikit-learn looks every
+    n-gram of every sentence up in Python, the classifier's main cost)."""
+
+    MAX_WORDS = 200_000
+
+    def __init__(self, vectorizer):
+        self.vectorizer = vectorizer
+        self.vocabulary = vectorizer.vocabulary_
+        self.min_n, self.max_n = vectorizer.ngram_range
+        self.words: dict[str, tuple[int, ...]] = {}
+
+    @classmethod
+    def wrap(cls, vectorizer):
+        """The fast transform where the vectorizer's settings allow it, else the vectorizer itself."""
+        plain = (
+            getattr(vectorizer, "analyzer", None) == "char_wb" and getattr(vectorizer, "lowercase", False)
+            and getattr(vectorizer, "preprocessor", 0) is None and getattr(vectorizer, "strip_accents", 0) is None
+            and getattr(vectorizer, "input", None) == "content" and not getattr(vectorizer, "binary", True)
+            and isinstance(getattr(vectorizer, "vocabulary_", None), dict)
+            and hasattr(vectorizer, "_tfidf")
+        )
+        return cls(vectorizer) if plain else vectorizer
+
+    def _word(self, word: str) -> tuple[int, ...]:
+        """Vocabulary indices of the n-grams of one word, as scikit-learn's ``_char_wb_ngrams`` makes them."""
+        padded = " " + word + " "
+        size = len(padded)
+        grams: list[str] = []
+        for n in range(self.min_n, self.max_n + 1):
+            if size > n:
+                grams += [padded[i:i + n] for i in range(size - n + 1)]
+            else:
+                grams.append(padded)  # a short word counts once
+                break
+        return tuple([i for i in map(self.vocabulary.get, grams) if i is not None])
+
+    def transform(self, texts: Sequence[str]):
+        import numpy as np
+        from collections import Counter
+        from scipy import sparse
+
+        if len(self.words) > self.MAX_WORDS:
+            self.words.clear()
+        words = self.words
+        indices: list[int] = []
+        values: list[int] = []
+        indptr = [0]
+        for text in texts:
+            found: list[int] = []
+            for word in _WHITE_SPACES.sub(" ", text.lower()).split():
+                known = words.get(word)
+                if known is None:
+                    known = words[word] = self._word(word)
+                found.extend(known)
+            counts = Counter(found)
+            indices.extend(counts.keys())
+            values.extend(counts.values())
+            indptr.append(len(indices))
+        arrays = (np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
+                  np.asarray(indptr, dtype=np.int64))
+        matrix = sparse.csr_matrix(arrays, shape=(len(texts), len(self.vocabulary)), dtype=self.vectorizer.dtype)
+        matrix.sort_indices()
+        return self.vectorizer._tfidf.transform(matrix, copy=False)
 
 
 # --------------------------------------------------------------------------------- holder, target
