@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, source_path  # noqa: E402,F401
+from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
 NAMED = {"person", "organisation"}
 
 
@@ -73,8 +73,6 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
         gold = record["actors"]
         posts += 1
         pairs = match(gold, predicted)
-        matched_gold = {gi for gi, _ in pairs}
-        matched_pred = {pi for _, pi in pairs}
         for g in gold:
             counts[f"gold_{category(g['type'])}"] += 1
         for p in predicted:
@@ -91,12 +89,8 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
                 print(f"WRONG  {record['post_id']} {text[g['start']:g['end']]!r}: gold {g['canonical']}/{g['type']}/{g['sector']} "
                       f"pred {p['canonical']}/{p['type']}/{p['sector']}")
         if show_errors:
-            for gi, g in enumerate(gold):
-                if gi not in matched_gold:
-                    print(f"MISSED {record['post_id']} {g['start']} {text[g['start']:g['end']]!r} ({g['canonical']}, {g['type']})")
-            for pi, p in enumerate(predicted):
-                if pi not in matched_pred:
-                    print(f"EXTRA  {record['post_id']} {p['start']} {p['text']!r} ({p['canonical']}, {p['type']})")
+            print_unmatched(record["post_id"], gold, predicted, pairs,
+                            lambda a, _kind: f"{a['start']} {text[a['start']:a['end']]!r} ({a['canonical']}, {a['type']})")
     return summarise(counts, posts)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, source_path  # noqa: E402,F401
+from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
 TOLERANCE = 3
 
 
@@ -129,14 +129,7 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
             counts["link_total"] += 1
             counts["link_ok"] += g.get("reference") == p["reference"]
         if errors:
-            matched_g = {gi for gi, _ in pairs}
-            matched_p = {pi for _, pi in pairs}
-            for gi, g in enumerate(gold_c):
-                if gi not in matched_g:
-                    print(f"{record['post_id']} MISSED {text[g['start']:g['end']]!r}")
-            for pi, p in enumerate(pred_c):
-                if pi not in matched_p:
-                    print(f"{record['post_id']} SPURIOUS {text[p['start']:p['end']]!r}")
+            print_unmatched(record["post_id"], gold_c, pred_c, pairs, lambda c, _kind: repr(text[c["start"]:c["end"]]))
         q_pairs = align(record["quotes"], pred["quotes"])
         counts["q_gold"] += len(record["quotes"])
         counts["q_pred"] += len(pred["quotes"])

@@ -3,7 +3,7 @@ the pipeline to evaluate (textmine's, or a bare one with a single component)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
@@ -13,7 +13,7 @@ from textmine.ingest.feeds import post_texts
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 
-__all__ = ["REPO_ROOT", "SHARED", "evaluation_pipeline", "gold_posts", "post_texts", "source_path"]
+__all__ = ["REPO_ROOT", "SHARED", "evaluation_pipeline", "gold_posts", "post_texts", "print_unmatched", "source_path"]
 
 
 def source_path(source: str, base: Path = REPO_ROOT) -> Path:
@@ -55,3 +55,18 @@ def gold_posts(gold_path: Path, base: Path = REPO_ROOT) -> Iterator[tuple[dict, 
         if record["source"] not in texts_by_source:
             texts_by_source[record["source"]] = post_texts(path)
         yield record, texts_by_source[record["source"]].get(record["post_id"])
+
+
+def print_unmatched(post_id: str, gold: list[dict], predicted: list[dict], pairs: Iterable[tuple[int, int]],
+                    describe) -> None:  # noqa: ANN001 - describe(item, kind) -> str
+    """Print the gold items no prediction matched (MISSED) and the predictions no gold item matched
+    (EXTRA); ``pairs`` are (gold index, predicted index) matches."""
+    pairs = list(pairs)
+    matched_gold = {g for g, _ in pairs}
+    matched_pred = {p for _, p in pairs}
+    for index, item in enumerate(gold):
+        if index not in matched_gold:
+            print(f"MISSED {post_id} {describe(item, 'gold')}")
+    for index, item in enumerate(predicted):
+        if index not in matched_pred:
+            print(f"EXTRA  {post_id} {describe(item, 'predicted')}")
