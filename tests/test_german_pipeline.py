@@ -127,6 +127,7 @@ def test_sentence_starts_on_empty_doc(rules):
     ("Nutzer/innen", "", "Nutzer"), ("Nutzer*innen", "NOUN", "Nutzer"), ("NutzerInnen", "", "Nutzer"),
     ("Kund:innen", "", "Kunde"), ("Häuser", "NOUN", "Haus"), ("ging", "VERB", "gehen"),
     ("Müller", "PROPN", "Müller"), ("Die", "DET", "der"), ("1411", "NUM", "1411"),
+    ("Wiener", "ADJ", "Wiener"), ("Grazer", "ADJ", "Grazer"), ("Neuer", "ADJ", "neu"), ("Kann", "AUX", "können"),
 ])
 def test_lemmas(word, pos, lemma):
     assert lemmatize(word, pos) == lemma

@@ -90,6 +90,39 @@ def test_different_seed_changes_the_fit(corpus):
     assert one.doc_topics != two.doc_topics
 
 
+def test_a_starved_topic_is_restarted_from_the_largest(corpus):
+    """A topic that no post is about is restarted by splitting the largest one, and the fit recovers."""
+    import numpy as np
+    from gensim.models import LdaModel, TfidfModel
+
+    from textmine.topics import DEFAULT_OPTIONS, _infer, _reseed_small_topics
+
+    docs, labels = corpus
+    model = fit_topics(docs, 4, method="lda", seed=1, coherence=False)
+    bows = [model.dictionary.doc2bow(model.phrases[doc]) for doc in docs]
+    lda: LdaModel = model.model
+    # Starve topic 3: without word statistics it is flat, so no post is about it and its
+    # theme's posts fall to the other topics.
+    lda.state.sstats[3] = 0.0
+    lda.sync_state()
+    tfidf = TfidfModel(bows, id2word=model.dictionary, smartirs="ltc")
+    _, starved = _infer(lda, "lda", bows, tfidf, 4, 1)
+    assert 3 not in starved and purity(starved, labels) <= 0.8
+    restarts = _reseed_small_topics(lda, bows, tfidf, model.dictionary, 4, 1, {**DEFAULT_OPTIONS, "reseed_below": 0.5})
+    _, dominant = _infer(lda, "lda", bows, tfidf, 4, 1)
+    assert restarts >= 1
+    assert len(set(dominant)) == 4 and purity(dominant, labels) >= 0.9
+    assert np.bincount(dominant, minlength=4).min() >= len(docs) / 8
+
+
+def test_restarts_are_recorded_and_reloaded(corpus, tmp_path):
+    docs, _ = corpus
+    model = fit_topics(docs, 4, seed=1, coherence=False, reseed_rounds=0)
+    assert model.restarts == 0 and model.to_dict()["restarts"] == 0
+    model.save(tmp_path / "run")
+    assert TopicModel.load(tmp_path / "run").restarts == 0
+
+
 def test_default_method_is_known():
     assert DEFAULT_METHOD in ("lda", "nmf")
 
@@ -207,7 +240,7 @@ def test_10kgnad_sections_recovered_by_default_method():
     model = fit_topics(terms, 9, seed=1, coherence=False)
     assert time.perf_counter() - started < 180
     nmi = normalized_mutual_info_score([label for label, _ in rows], model.dominant)
-    assert nmi >= 0.45
+    assert nmi >= 0.50  # issue 7 floor; mean over seeds 1-5 in the README
 
 
 def test_doc_terms_keeps_nouns_and_names_only():

@@ -59,6 +59,10 @@ def lemmatize(text: str, pos: str = "") -> str:
         return lemma[:1].upper() + lemma[1:]
     if pos and pos not in _NOMINAL and lemma[:1].isupper() and text[:1].isupper():
         lowered = simplemma.lemmatize(text.lower(), lang="de")
+        if pos == "ADJ" and len(lowered) > len(text):
+            # Adjectives from place names ("Wiener", "Grazer") do not inflect; lower-cased, the
+            # lookup finds an unrelated verb ("wienern").
+            return lemma
         return lowered
     return lemma
 
