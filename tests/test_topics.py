@@ -176,6 +176,19 @@ def test_choose_k_prefers_the_generated_number_of_themes(corpus):
     assert best == 4
 
 
+def test_pick_k_takes_the_finest_reproducible_k():
+    from textmine.topics import pick_k
+
+    def row(k, stability, c_npmi):
+        return {"k": k, "stability": stability, "c_npmi": c_npmi}
+
+    # The 10kGNAD curve: c_npmi falls with k, stability drops under 0.5 at 11.
+    curve = [row(5, 0.72, 0.095), row(7, 0.61, 0.083), row(9, 0.65, 0.068), row(11, 0.49, 0.047), row(15, 0.51, 0.044)]
+    assert pick_k(curve)["k"] == 9
+    assert pick_k([row(5, 0.7, 0.05), row(7, 0.6, -0.01), row(9, 0.7, 0.04)])["k"] == 5  # c_npmi guard stops at 7
+    assert pick_k([row(9, 0.3, 0.05), row(5, 0.4, 0.05), row(7, 0.4, 0.05)])["k"] == 5  # none stable: most stable, smaller k
+
+
 def test_shares_over_time_without_refitting():
     dates = [date(2020, 1, 5), "2020-01-20T10:00:00+01:00", date(2020, 2, 1), None, date(2021, 7, 1)]
     weights = [[1.0, 0.0], [0.5, 0.5], [0.0, 1.0], [1.0, 0.0], [0.2, 0.8]]
