@@ -156,6 +156,10 @@ def test_parse_k():
     assert parse_k("3:5") == [3, 4, 5]
     assert len(parse_k("auto")) > 3
     assert parse_k("5:30:5", n_docs=60) == [5, 10]
+    assert parse_k("auto", n_docs=100) == [5, 7, 9, 11, 13, 15, 20]
+    assert parse_k("auto", n_docs=50) == [5, 7, 9]
+    assert parse_k("auto", n_docs=32) == [3, 4, 5, 6, 7, 8]  # small archive: every k up to a quarter
+    assert parse_k("auto", n_docs=10) == [2, 3]
     for bad in ("x", "5:", "9:3", "1", "5:10:0"):
         with pytest.raises(TopicError):
             parse_k(bad)
