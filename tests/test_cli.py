@@ -88,3 +88,19 @@ def test_sample_corpus_end_to_end_with_topics(runner, db_path):
     again = runner.invoke(app, ["topics", "--k", "6", "--seed", "1", "--json", "--db", str(db_path)])
     assert json.loads(again.stdout)["topics"] == data["topics"]
     assert [p["weights"] for p in json.loads(again.stdout)["posts"]] == [p["weights"] for p in data["posts"]]
+
+
+def test_runs_compare_matches_topics_of_two_runs(runner, db_path):
+    result = runner.invoke(app, ["ingest", str(SAMPLE_FEED), "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    for k in ("6", "4"):
+        fitted = runner.invoke(app, ["topics", "--k", k, "--seed", "1", "--json", "--db", str(db_path)])
+        assert fitted.exit_code == 0, fitted.output
+    same = json.loads(runner.invoke(app, ["runs", "--compare", "1", "1", "--json", "--db", str(db_path)]).stdout)
+    assert same["term_agreement"] == 1.0 and same["posts_ari"] == 1.0 and same["shared_posts"] >= 30
+    assert all(p["topic_a"] == p["topic_b"] and p["post_overlap"] == 1.0 for p in same["pairs"])
+    other = json.loads(runner.invoke(app, ["runs", "--compare", "1", "2", "--json", "--db", str(db_path)]).stdout)
+    assert other["run_a"] == 1 and other["run_b"] == 2 and 0 < other["term_agreement"] < 1
+    assert len(other["pairs"]) == 6 and sum(p["topic_b"] is None for p in other["pairs"]) == 2
+    missing = runner.invoke(app, ["runs", "--compare", "1", "9", "--db", str(db_path)])
+    assert missing.exit_code == 2 and "no topic run 9" in missing.output

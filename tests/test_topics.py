@@ -426,3 +426,21 @@ def test_example_seed_words_steer_topics_on_the_sample_corpus():
     model = fit_topics(terms, 6, method="lda", seed=1, seed_words=seed_words, coherence=False)
     for topic, words in zip(model.topics, seed_words):
         assert set(words) & set(topic["terms"]), (words, topic["terms"])
+
+
+def test_compare_runs_matches_topics_and_measures_moved_posts():
+    from textmine.topics_compare import compare_runs
+
+    a = [{"id": 0, "label": "Pflege / Heim", "terms": ["Pflege", "Heim", "Demenz"]},
+         {"id": 1, "label": "Kita / Kind", "terms": ["Kita", "Kind", "Eltern"]}]
+    b = [{"id": 0, "label": "Kita / Eltern", "terms": ["Kita", "Eltern", "Kind"]},
+         {"id": 1, "label": "Pflege / Demenz", "terms": ["Pflege", "Demenz", "Heim"]},
+         {"id": 2, "label": "Miete / Wohnung", "terms": ["Miete", "Wohnung", "Vermieter"]}]
+    dominant_a = {"p1": 0, "p2": 0, "p3": 1, "p4": 1, "p5": -1}
+    dominant_b = {"p1": 1, "p2": 1, "p3": 0, "p4": 2, "p6": 0}
+    result = compare_runs(a, b, dominant_a, dominant_b)
+    pairs = {(p["topic_a"], p["topic_b"]): p for p in result["pairs"]}
+    assert set(pairs) == {(0, 1), (1, 0), (None, 2)}
+    assert pairs[(0, 1)]["post_overlap"] == 1.0 and pairs[(1, 0)]["post_overlap"] == 0.5
+    assert result["shared_posts"] == 4  # p5 has no topic, p6 is only in run B
+    assert 0 < result["term_agreement"] < 1 and result["posts_ari"] < 1

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Tuple
 
 import typer
 
@@ -222,14 +222,38 @@ def _plot_over_time(rows: list[dict], path: Path) -> None:
 
 
 @app.command()
-def runs(db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption) -> None:
-    """List the stored topic runs, to compare and reuse them (--apply RUN, --run RUN).
+def runs(
+    compare: Optional[Tuple[int, int]] = typer.Option(
+        None, "--compare", metavar="RUN_A RUN_B", help="Match the topics of two runs and show how far the posts moved."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
+) -> None:
+    """List the stored topic runs, compare two of them, reuse them (--apply RUN, --run RUN).
 
-    Example: [bold]textmine runs --json[/]
+    Examples: [bold]textmine runs --json[/] · [bold]textmine runs --compare 1 2[/]
     """
+    if compare is not None:
+        _compare_runs(db, *compare, as_json=as_json, as_csv=as_csv)
+        return
     with open_corpus(db, readonly=True) as corpus:
         stored = corpus.store.topic_runs()
     rows = [{"run": r["id"], "created": r["created_at"], "method": r["method"], "k": r["k"], "seed": r["seed"],
              "c_v": r["coherence"].get("c_v"), "c_npmi": r["coherence"].get("c_npmi"),
              "labels": [t["label"] for t in r["topics"]]} for r in stored]
     emit_rows(console, rows, title="Topic runs", as_json=as_json, as_csv=as_csv)
+
+
+def _compare_runs(db: Optional[str], run_a: int, run_b: int, *, as_json: bool, as_csv: bool) -> None:
+    from textmine.topics_compare import compare_runs
+
+    with open_corpus(db, readonly=True) as corpus:
+        runs_found = {run_id: corpus.store.topic_run(run_id) for run_id in (run_a, run_b)}
+        missing = [str(run_id) for run_id, found in runs_found.items() if found is None]
+        if missing:
+            fail(f"no topic run {', '.join(missing)} in the database", EXIT_USAGE, "see textmine runs")
+        dominant = {run_id: {post: topic for post, (topic, _) in corpus.store.topic_assignments(run_id).items()}
+                    for run_id in (run_a, run_b)}
+    result = compare_runs(runs_found[run_a]["topics"], runs_found[run_b]["topics"], dominant[run_a], dominant[run_b])
+    payload = {"run_a": run_a, "run_b": run_b, **result}
+    title = (f"Run {run_a} vs run {run_b}: term agreement {result['term_agreement']}, posts ARI "
+             f"{result['posts_ari']} / NMI {result['posts_nmi']} over {result['shared_posts']} shared posts")
+    emit_rows(console, result["pairs"], title=title, as_json=as_json, as_csv=as_csv, json_payload=payload)
