@@ -127,10 +127,19 @@ def test_sentence_starts_on_empty_doc(rules):
     ("Nutzer/innen", "", "Nutzer"), ("Nutzer*innen", "NOUN", "Nutzer"), ("NutzerInnen", "", "Nutzer"),
     ("Kund:innen", "", "Kunde"), ("Häuser", "NOUN", "Haus"), ("ging", "VERB", "gehen"),
     ("Müller", "PROPN", "Müller"), ("Die", "DET", "der"), ("1411", "NUM", "1411"),
-    ("Wiener", "ADJ", "Wiener"), ("Grazer", "ADJ", "Grazer"), ("Neuer", "ADJ", "neu"), ("Kann", "AUX", "können"),
+    ("Neuer", "ADJ", "neu"), ("Letzte", "ADJ", "letzter"), ("Kann", "AUX", "können"), ("Wiener", "ADJ", "Wiener"),
 ])
 def test_lemmas(word, pos, lemma):
     assert lemmatize(word, pos) == lemma
+
+
+def test_place_adjectives_keep_their_form_inside_a_sentence():
+    from textmine.nlp.pipeline import load_pipeline
+
+    doc = load_pipeline()("Die Wiener Polizei und der Hamburger Senat loben den Schweizer Käse. Letzte Woche kam er.")
+    lemmas = {token.text: token.lemma_ for token in doc}
+    assert lemmas["Wiener"] == "Wiener" and lemmas["Hamburger"] == "Hamburger" and lemmas["Schweizer"] == "Schweizer"
+    assert lemmas["Letzte"] == "letzter"
 
 
 def test_rule_pipeline_sets_lemmas_and_sentences(rules):

@@ -256,4 +256,6 @@ def _compare_runs(db: Optional[str], run_a: int, run_b: int, *, as_json: bool, a
     payload = {"run_a": run_a, "run_b": run_b, **result}
     title = (f"Run {run_a} vs run {run_b}: term agreement {result['term_agreement']}, posts ARI "
              f"{result['posts_ari']} / NMI {result['posts_nmi']} over {result['shared_posts']} shared posts")
+    if result["only_in_a"] or result["only_in_b"]:
+        title += f" ({result['only_in_a']} posts only in run {run_a}, {result['only_in_b']} only in run {run_b})"
     emit_rows(console, result["pairs"], title=title, as_json=as_json, as_csv=as_csv, json_payload=payload)

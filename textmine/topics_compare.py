@@ -3,8 +3,9 @@
 Researchers refit with another k, seed, method or on a grown archive and ask what changed. Two
 views answer it: the *terms* (each topic of run A is matched to one of run B by the Hungarian
 method on ``average_jaccard`` of their ranked top terms, the measure ``choose_k`` uses for
-stability) and the *posts* (how many of the posts dominated by topic a are dominated by its match
-b, and ARI/NMI of the two dominant-topic assignments over the posts both runs cover). Pure
+stability) and the *posts*: per matched pair, the share of topic a's posts that b dominates in
+run B (``posts_stayed``) and the Jaccard overlap of the two topics' posts (``post_overlap``);
+overall, ARI/NMI of the two dominant-topic assignments over the posts both runs cover. Pure
 functions over what the store holds; no model is loaded.
 """
 from __future__ import annotations
@@ -28,7 +29,9 @@ def compare_runs(
 
     ``topics_*``: the stored topics (``id``, ``label``, ``terms``); ``dominant_*``: post id ->
     dominant topic (-1 for a post without known terms). Topics left over when k differs are
-    listed with no partner.
+    listed with no partner and counted in ``unmatched_a``/``unmatched_b``; ``term_agreement`` is
+    the mean over the matched pairs. Post figures use the posts both runs assign a topic
+    (``shared_posts``); ``only_in_a``/``only_in_b`` count the posts one run does not cover.
     """
     if not topics_a or not topics_b:
         raise ValueError("both runs need at least one topic")
@@ -46,20 +49,25 @@ def compare_runs(
         pairs.append({
             "topic_a": a["id"], "label_a": a["label"], "topic_b": b["id"], "label_b": b["label"],
             "term_agreement": round(float(terms[i, j]), 3),
+            "posts_stayed": round(len(posts_a & posts_b) / len(posts_a), 3) if posts_a else None,
             "post_overlap": round(len(posts_a & posts_b) / len(union), 3) if union else None,
         })
     matched_a, matched_b = set(rows.tolist()), set(cols.tolist())
     pairs += [{"topic_a": t["id"], "label_a": t["label"], "topic_b": None, "label_b": None,
-               "term_agreement": None, "post_overlap": None}
+               "term_agreement": None, "posts_stayed": None, "post_overlap": None}
               for i, t in enumerate(topics_a) if i not in matched_a]
     pairs += [{"topic_a": None, "label_a": None, "topic_b": t["id"], "label_b": t["label"],
-               "term_agreement": None, "post_overlap": None}
+               "term_agreement": None, "posts_stayed": None, "post_overlap": None}
               for j, t in enumerate(topics_b) if j not in matched_b]
     labels_a = [dominant_a[post] for post in shared]
     labels_b = [dominant_b[post] for post in shared]
     return {
         "term_agreement": round(float(terms[rows, cols].mean()), 3),
+        "unmatched_a": len(topics_a) - len(matched_a),
+        "unmatched_b": len(topics_b) - len(matched_b),
         "shared_posts": len(shared),
+        "only_in_a": len(set(dominant_a) - set(dominant_b)),
+        "only_in_b": len(set(dominant_b) - set(dominant_a)),
         "posts_ari": round(float(adjusted_rand_score(labels_a, labels_b)), 3) if shared else None,
         "posts_nmi": round(float(normalized_mutual_info_score(labels_a, labels_b)), 3) if shared else None,
         "pairs": pairs,

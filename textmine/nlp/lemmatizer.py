@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import simplemma
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _GENDER = re.compile(r"^([^\W\d_]+?)(?:/-?|[*:_])(?:innen|in|e|r|n|en|er|es|em|frau|frauen)$|^([^\W\d_]*[a-zäöüß])Innen$")
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -20,6 +20,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN"})
 _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 #: Polite-form pronouns: capitalised inside a sentence they are "Sie", not "sie".
 _POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"})
+#: Tokens after which a capitalised word may start a sentence or a quotation.
+_OPENERS = frozenset({":", "„", '"', "«", "»", "“", "(", "-", "–", "\n", "\n\n"})
 
 
 @Language.factory("textmine_lemmatizer")
@@ -34,6 +36,8 @@ class SimplemmaLemmatizer:
         for token in doc:
             if token.text == "Sie" and token.pos_ == "PRON" and not token.is_sent_start:
                 token.lemma_ = "Sie"
+            elif _place_adjective(token):
+                token.lemma_ = token.text
             else:
                 token.lemma_ = lemmatize(token.text, token.pos_)
         return doc
@@ -59,12 +63,20 @@ def lemmatize(text: str, pos: str = "") -> str:
         return lemma[:1].upper() + lemma[1:]
     if pos and pos not in _NOMINAL and lemma[:1].isupper() and text[:1].isupper():
         lowered = simplemma.lemmatize(text.lower(), lang="de")
-        if pos == "ADJ" and len(lowered) > len(text):
-            # Adjectives from place names ("Wiener", "Grazer") do not inflect; lower-cased, the
-            # lookup finds an unrelated verb ("wienern").
-            return lemma
+        if pos == "ADJ" and text.endswith("er") and lemma == text and lowered == text.lower() + "n":
+            return text  # a place adjective at a sentence start ("Wiener", not the verb "wienern")
         return lowered
     return lemma
+
+
+def _place_adjective(token: Token) -> bool:
+    """"Wiener", "Hamburger", "Schweizer" inside a sentence: adjectives from place names do not
+    inflect and keep their capital; lower-cased, the lookup finds another word ("wienern")."""
+    text = token.text
+    return (
+        token.pos_ == "ADJ" and len(text) > 4 and text.endswith("er") and text[:1].isupper() and text[1:].islower()
+        and not token.is_sent_start and token.i > 0 and token.nbor(-1).text not in _OPENERS
+    )
 
 
 def _participle(word: str, lemma: str) -> str | None:
