@@ -104,3 +104,17 @@ def test_runs_compare_matches_topics_of_two_runs(runner, db_path):
     assert len(other["pairs"]) == 6 and sum(p["topic_b"] is None for p in other["pairs"]) == 2
     missing = runner.invoke(app, ["runs", "--compare", "1", "9", "--db", str(db_path)])
     assert missing.exit_code == 2 and "no topic run 9" in missing.output
+
+
+def test_topics_k_range_prints_the_curve_with_chosen_resamples(runner, db_path):
+    result = runner.invoke(app, ["ingest", str(SAMPLE_FEED), "--db", str(db_path), "--json"])
+    assert result.exit_code == 0, result.output
+    args = ["topics", "--k", "3:5", "--seed", "1", "--json", "--db", str(db_path)]
+    one = json.loads(runner.invoke(app, args + ["--resamples", "1"]).stdout)
+    two = json.loads(runner.invoke(app, args + ["--resamples", "2"]).stdout)
+    assert [row["k"] for row in one["k_curve"]] == [3, 4, 5] and sum(row["chosen"] for row in one["k_curve"]) == 1
+    assert one["k"] in (3, 4, 5)
+    assert [row["c_v"] for row in one["k_curve"]] == [row["c_v"] for row in two["k_curve"]]  # same full fits
+    assert [row["stability"] for row in one["k_curve"]] != [row["stability"] for row in two["k_curve"]]
+    bad = runner.invoke(app, args + ["--resamples", "0"])
+    assert bad.exit_code == 2

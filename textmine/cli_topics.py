@@ -28,6 +28,7 @@ def topics(
     method: Optional[str] = typer.Option(None, "--method", help="lda or nmf (default: the measured best, see README)."),
     seed: int = typer.Option(1, "--seed", help="Random seed: the same seed gives bit-identical topics."),
     workers: int = typer.Option(1, "--workers", min=1, help="Worker processes for the fits."),
+    resamples: int = typer.Option(3, "--resamples", min=1, help="Resamples per k for the stability of --k auto/ranges (more: steadier, slower)."),
     seed_words: Optional[Path] = typer.Option(None, "--seed-words", help="File with one topic per line of German seed words (guided LDA)."),
     over_time: Optional[str] = typer.Option(None, "--over-time", help="Topic shares per month, quarter or year (uses the latest run, or --run)."),
     by: Optional[str] = typer.Option(None, "--by", help="Topics per 'actor' or 'sector' (uses the latest run, or --run)."),
@@ -82,14 +83,14 @@ def topics(
             try:
                 if len(ks) > 1:
                     best_k, curve = topic_models.choose_k(term_lists, ks, method=method, seed=seed, workers=workers,
-                                                          progress=report)
+                                                          resamples=resamples, progress=report)
                 else:
                     best_k = ks[0]
                 model = topic_models.fit_topics(term_lists, best_k, method=method, seed=seed, workers=workers,
                                                 seed_words=guided, progress=report)
             except topic_models.TopicError as error:
                 fail(str(error), EXIT_USAGE, "check --k, --method and the seed-word file")
-        params = {"k": k, "workers": workers, "seed_words": guided, "posts": len(ids)}
+        params = {"k": k, "workers": workers, "seed_words": guided, "posts": len(ids), "resamples": resamples}
         run_id = corpus.store.add_topic_run(
             method=model.method, k=model.k, seed=seed, params=params, coherence=model.coherence,
             topics=model.topics, model_dir=None,
