@@ -307,7 +307,7 @@ def test_10kgnad_sections_recovered_by_default_method():
     terms = [doc_terms(doc) for doc in nlp.pipe((text for _, text in rows), batch_size=64)]
     labels = [label for label, _ in rows]
     # Mean over three seeds: the target (0.50) with a margin against numeric differences between
-    # machines, while a fit without the starved-topic restart (0.494 for these seeds) fails.
+    # machines, while a fit without the starved-topic restart (0.489 for these seeds) fails.
     scores = [normalized_mutual_info_score(labels, fit_topics(terms, 9, seed=seed, coherence=False).dominant)
               for seed in (1, 2, 3)]
     assert sum(scores) / 3 >= 0.50, scores

@@ -10,8 +10,9 @@ ingest), so topics never re-run spaCy. Two methods, both gensim:
   ``nmf`` solution, then refined by variational Bayes; a topic that (almost) no post ends up in is
   restarted from one half of the largest topic (``_reseed_small_topics``). On 10kGNAD (k=9) this
   is the best variant measured (README table; ``scripts/evaluate_topics.py``). The restart is what
-  lifts mean NMI over seeds 1-20 from 0.493 to 0.508 (every seed >= 0.502): without it one topic held ~17 of 1,028
-  articles ("zur Verfügung stehen") while one broad topic absorbed culture, media and panorama.
+  lifts mean NMI over seeds 1-20 from 0.495 to 0.512 (every seed >= 0.503): without it one topic
+  held ~17 of 1,028 articles ("zur Verfügung stehen") while one broad topic absorbed culture,
+  media and panorama.
   The NMF start is what lifts LDA from 0.13-0.26 (random start) to 0.49. Phrases matter (without
   them LDA falls to 0.44), as does ``no_below=3`` (5: 0.45, 2: 0.48).
   Tried without gain before the restart (mean NMI, seeds 1-5, within 0.492-0.497): alpha
