@@ -233,7 +233,7 @@ def test_choose_k_prefers_the_generated_number_of_themes(corpus):
 
 
 def test_pick_k_takes_the_finest_reproducible_k():
-    from textmine.topics import pick_k
+    from textmine.topics import CHOOSE_K_RULE, pick_k, pick_reason
 
     def row(k, stability, c_npmi):
         return {"k": k, "stability": stability, "c_npmi": c_npmi}
@@ -243,6 +243,8 @@ def test_pick_k_takes_the_finest_reproducible_k():
     assert pick_k(curve)["k"] == 9
     assert pick_k([row(5, 0.7, 0.05), row(7, 0.6, -0.01), row(9, 0.7, 0.04)])["k"] == 5  # c_npmi guard stops at 7
     assert pick_k([row(9, 0.3, 0.05), row(5, 0.4, 0.05), row(7, 0.4, 0.05)])["k"] == 5  # none stable: most stable, smaller k
+    assert pick_reason(curve) == CHOOSE_K_RULE
+    assert "most stable" in pick_reason([row(5, 0.7, -0.02), row(7, 0.8, -0.01)])
 
 
 def test_shares_over_time_without_refitting():

@@ -102,7 +102,7 @@ def topics(
         corpus.store.set_run_model_dir(run_id, str(model_dir))
         posts = {p.id: p for p in corpus.store.posts(ids)}
     if curve is not None and not as_json:
-        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: {topic_models.CHOOSE_K_RULE})", as_csv=as_csv)
+        emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: {topic_models.pick_reason(curve)})", as_csv=as_csv)
         if plot:
             _plot_curve(curve, best_k, plot)
     payload = {

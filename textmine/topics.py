@@ -698,12 +698,24 @@ def pick_k(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The row ``choose_k``'s rule picks from curve rows with k, stability and c_npmi."""
     best = None
     for row in sorted(rows, key=lambda row: row["k"]):
-        if row["stability"] < STABILITY_THRESHOLD or row["c_npmi"] is None or row["c_npmi"] <= 0:
+        if not _passes(row):
             break
         best = row
     if best is None:
         best = max(rows, key=lambda row: (row["stability"], -row["k"]))
     return best
+
+
+def pick_reason(rows: Sequence[dict[str, Any]]) -> str:
+    """Why ``pick_k`` took its row: the rule, or the fallback when already the smallest k fails."""
+    smallest = min(rows, key=lambda row: row["k"])
+    if _passes(smallest):
+        return CHOOSE_K_RULE
+    return "the most stable k: already the smallest k has stability < 0.5 or c_npmi <= 0"
+
+
+def _passes(row: dict[str, Any]) -> bool:
+    return row["stability"] >= STABILITY_THRESHOLD and row["c_npmi"] is not None and row["c_npmi"] > 0
 
 
 # --------------------------------------------------------------------------------------------
