@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -253,12 +254,17 @@ class Store:
             yield post, (json.loads(row[0]) if row else None)
 
     def terms(self) -> Iterator[tuple[str, str | None, list[str]]]:
-        """(post id, published, topic-model terms) for every analysed post, streamed."""
+        """(post id, published, topic-model terms) for every analysed post, streamed.
+
+        Terms are interned: a term repeated across posts is one string in memory (10k posts of
+        10kGNAD terms: 13 instead of 77 MiB held by a caller that keeps the lists).
+        """
+        intern = sys.intern
         for row in self.conn.execute(
             """SELECT p.id, p.published, a.terms FROM posts p JOIN analyses a ON a.post_id = p.id
                ORDER BY p.published IS NULL, p.published, p.id"""
         ):
-            yield row[0], row[1], json.loads(row[2])
+            yield row[0], row[1], [intern(term) for term in json.loads(row[2])]
 
     # -- topic runs ------------------------------------------------------------------------------
     def add_topic_run(

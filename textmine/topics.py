@@ -38,6 +38,7 @@ import dataclasses
 import itertools
 import json
 import math
+import sys
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date, datetime
@@ -274,7 +275,8 @@ def _phrase(term_lists: Sequence[Sequence[str]], options: dict[str, Any]) -> tup
         scoring="npmi",
         delimiter=PHRASE_DELIMITER,
     ).freeze()
-    return [phrases[doc] for doc in docs], phrases
+    intern = sys.intern  # a joined phrase is a new string per occurrence: keep one per term
+    return [[intern(term) for term in phrases[doc]] for doc in docs], phrases
 
 
 def _dictionary(docs: list[list[str]], options: dict[str, Any], k: int) -> Dictionary:
