@@ -504,3 +504,20 @@ def test_compare_runs_matches_topics_and_measures_moved_posts():
     assert result["only_in_a"] == 1 and result["only_in_b"] == 1
     assert result["unmatched_a"] == 0 and result["unmatched_b"] == 1
     assert 0 < result["term_agreement"] < 1 and result["posts_ari"] < 1
+
+
+def test_empty_posts_stay_without_topic_when_a_topic_is_restarted(corpus):
+    """Posts without known terms get -1 before and after a restart and do not count for the shares."""
+    from textmine.topics import DEFAULT_OPTIONS, _infer, _reseed_small_topics
+
+    model, bows, tfidf, _ = _starved_fit(corpus)
+    bows = bows + [[], []]
+    inferred = _infer(model.model, "lda", bows, tfidf, 4, 1)
+    assert inferred[1][-2:] == [-1, -1]
+    options = {**DEFAULT_OPTIONS, "reseed_below": 0.5}
+    restarts, (weights, dominant) = _reseed_small_topics(model.model, bows, tfidf, model.dictionary, 4, 1, options, inferred)
+    assert restarts >= 1
+    assert dominant[-2:] == [-1, -1] and weights[-1] == [0.25] * 4
+    assert all(d >= 0 for d in dominant[:-2]) and len(set(dominant[:-2])) == 4
+    fitted = fit_topics(corpus[0] + [[], ["Unbekanntwort"]], 4, seed=1, coherence=False)
+    assert fitted.dominant[-2:] == [-1, -1] and sum(t["share"] for t in fitted.topics) == pytest.approx(1.0)

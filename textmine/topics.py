@@ -597,10 +597,19 @@ def average_jaccard(a: Sequence[str], b: Sequence[str], depth: int = TOP_N) -> f
     return float(np.mean([len(set(a[:d]) & set(b[:d])) / len(set(a[:d]) | set(b[:d])) for d in range(1, depth + 1)]))
 
 
-def ranked_agreement(a: list[list[str]], b: list[list[str]], depth: int = TOP_N) -> float:
-    """Mean ``average_jaccard`` after matching each topic of ``a`` to one of ``b`` (Hungarian)."""
+def match_topics(
+    a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], depth: int = TOP_N
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``average_jaccard`` of every pair of top-term lists and the best one-to-one matching
+    (Hungarian): (scores a x b, matched rows of a, matched columns of b)."""
     scores = np.array([[average_jaccard(x, y, depth) for y in b] for x in a])
     rows, cols = linear_sum_assignment(-scores)
+    return scores, rows, cols
+
+
+def ranked_agreement(a: list[list[str]], b: list[list[str]], depth: int = TOP_N) -> float:
+    """Mean ``average_jaccard`` after matching each topic of ``a`` to one of ``b`` (Hungarian)."""
+    scores, rows, cols = match_topics(a, b, depth)
     return float(scores[rows, cols].mean())
 
 

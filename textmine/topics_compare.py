@@ -2,21 +2,19 @@
 
 Researchers refit with another k, seed, method or on a grown archive and ask what changed. Two
 views answer it: the *terms* (each topic of run A is matched to one of run B by the Hungarian
-method on ``average_jaccard`` of their ranked top terms, the measure ``choose_k`` uses for
-stability) and the *posts*: per matched pair, the share of topic a's posts that b dominates in
-run B (``posts_stayed``) and the Jaccard overlap of the two topics' posts (``post_overlap``);
-overall, ARI/NMI of the two dominant-topic assignments over the posts both runs cover. Pure
+method on ``average_jaccard`` of their ranked top terms, ``topics.match_topics``, the measure
+``choose_k`` uses for stability) and the *posts*: per matched pair, the share of topic a's posts
+that b dominates in run B (``posts_stayed``) and the Jaccard overlap of the two topics' posts
+(``post_overlap``); overall, ARI/NMI of the two dominant-topic assignments over the posts both runs cover. Pure
 functions over what the store holds; no model is loaded.
 """
 from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from textmine.topics import average_jaccard
+from textmine.topics import match_topics
 
 
 def compare_runs(
@@ -35,8 +33,7 @@ def compare_runs(
     """
     if not topics_a or not topics_b:
         raise ValueError("both runs need at least one topic")
-    terms = np.array([[average_jaccard(a["terms"], b["terms"]) for b in topics_b] for a in topics_a])
-    rows, cols = linear_sum_assignment(-terms)
+    terms, rows, cols = match_topics([a["terms"] for a in topics_a], [b["terms"] for b in topics_b])
     shared = sorted(set(dominant_a) & set(dominant_b))
     shared = [post for post in shared if dominant_a[post] >= 0 and dominant_b[post] >= 0]
     members_a = _members(dominant_a, shared)

@@ -21,7 +21,7 @@ _ADJ_ENDINGS = ("en", "em", "er", "es", "e")
 #: Polite-form pronouns: capitalised inside a sentence they are "Sie", not "sie".
 _POLITE = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"})
 #: Tokens after which a capitalised word may start a sentence or a quotation.
-_OPENERS = frozenset({":", "„", '"', "«", "»", "“", "(", "-", "–", "\n", "\n\n"})
+_OPENERS = frozenset({":", "„", '"', "«", "»", "“", "(", "-", "–"})
 
 
 @Language.factory("textmine_lemmatizer")
@@ -75,8 +75,17 @@ def _place_adjective(token: Token) -> bool:
     text = token.text
     return (
         token.pos_ == "ADJ" and len(text) > 4 and text.endswith("er") and text[:1].isupper() and text[1:].islower()
-        and not token.is_sent_start and token.i > 0 and token.nbor(-1).text not in _OPENERS
+        and not may_start_sentence(token)
     )
+
+
+def may_start_sentence(token: Token) -> bool:
+    """Whether a capitalised word here may be capitalised only because a sentence or quote starts:
+    the first token, a sentence start, or after a colon, an opening quote or a line break."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.is_space or previous.text in _OPENERS
 
 
 def _participle(word: str, lemma: str) -> str | None:

@@ -40,6 +40,8 @@ import simplemma
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from textmine.nlp.lemmatizer import may_start_sentence
+
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 STOPWORDS_FILE = LEXICON_DIR / "topic_stopwords.txt"
 LEMMA_FIXES_FILE = LEXICON_DIR / "topic_lemma_fixes.tsv"
@@ -113,7 +115,7 @@ def doc_terms(
         lemma = _term(token, stop)
         if not lemma:
             continue
-        if _starts_sentence(token) and lemma.casefold() not in mid_sentence:
+        if may_start_sentence(token) and lemma.casefold() not in mid_sentence:
             continue
         terms.append(lemma)
     return terms
@@ -158,14 +160,6 @@ def _stop_set(extra: Iterable[str]) -> frozenset[str]:
 
 
 _BASE_STOP: frozenset[str] = frozenset(word.casefold() for word in STOP_WORDS) | TOPIC_STOP_WORDS
-
-
-def _starts_sentence(token: Token) -> bool:
-    if token.i == 0 or token.is_sent_start:
-        return True
-    previous = token.doc[token.i - 1]
-    # After a colon, an opening quote or a line break a capitalised word may be a sentence start.
-    return previous.is_space or previous.text in {":", "„", '"', "«", "»", "“", "(", "-", "–"}
 
 
 def _lemma(token: Token) -> str:
