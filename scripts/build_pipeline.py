@@ -1,4 +1,4 @@
-"""Build textmine's shipped German pipeline ``models/de_textmine_sm`` reproducibly from ../shared.
+"""Build textmine's shipped German pipeline ``textmine/data/models/de_textmine_sm`` reproducibly from ../shared.
 
 Stages (each caches its output in --work-dir, so a rerun only redoes what is missing):
 
@@ -10,7 +10,7 @@ Stages (each caches its output in --work-dir, so a rerun only redoes what is mis
    UD GSD *test* is never trained on: it is the held-out evaluation set.
 3. ``train``: a small CPU tok2vec + tagger (STTS) + morphologizer (gold only) [+ NER on GermEval].
 4. ``assemble``: textmine's tokenizer rules, sentence rules, STTS→UPOS mapping and simplemma
-   lemmatiser around the trained components; writes ``models/de_textmine_sm`` and meta.json
+   lemmatiser around the trained components; writes ``textmine/data/models/de_textmine_sm`` and meta.json
    with sources, licences and the accuracy measured by ``scripts/evaluate_pipeline.py``.
 
 Usage::
@@ -37,7 +37,7 @@ DATASETS = SHARED / "datasets"
 GSD = DATASETS / "ud-german-gsd"
 GERMEVAL = DATASETS / "germeval2014"
 CIMT = DATASETS / "cimt"
-OUTPUT = ROOT / "models" / "de_textmine_sm"
+OUTPUT = ROOT / "textmine" / "data" / "models" / "de_textmine_sm"
 SEED = 20240601
 LOG = logging.getLogger("build_pipeline")
 
@@ -452,7 +452,7 @@ SOURCES = [
 
 
 def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
-    """Wrap the trained components in textmine's rules and write models/de_textmine_sm."""
+    """Wrap the trained components in textmine's rules and write textmine/data/models/de_textmine_sm."""
     import spacy
 
     from textmine.nlp import german

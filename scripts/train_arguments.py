@@ -1,9 +1,9 @@
-"""Train the argument sentence classifier shipped in models/arguments/.
+"""Train the argument sentence classifier shipped in textmine/data/models/arguments/.
 
 Usage (from the repository root):
     python scripts/train_arguments.py                  # CIMT in ../shared/datasets/cimt, 5-fold grouped CV
     python scripts/train_arguments.py --gold my.jsonl  # retrain with your own gold sentences added
-Options: --out DIR (default models/arguments), --folds N, --cimt DIR.
+Options: --out DIR (default textmine/data/models/arguments), --folds N, --cimt DIR.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from textmine import arguments_eval  # noqa: E402
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=arguments_eval.REPO_ROOT / "models" / "arguments")
+    parser.add_argument("--out", type=Path, default=arguments_eval.REPO_ROOT / "textmine" / "data" / "models" / "arguments")
     parser.add_argument("--cimt", type=Path, default=arguments_eval.CIMT_DIR)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--gold", type=Path, default=None)

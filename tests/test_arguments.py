@@ -51,7 +51,7 @@ def test_lexicon_patterns_match_separable_verbs_and_gaps():
 
 
 def test_users_can_extend_the_lexicon(tmp_path):
-    (tmp_path / "argument_critique.txt").write_text("# mine\nverreiß*\n", encoding="utf-8")
+    (tmp_path / "critique.txt").write_text("# mine\nverreiß*\n", encoding="utf-8")
     lexicon = arguments.CueLexicon.load(tmp_path)
     assert lexicon.hits("Die Rezensentin verreißt das Buch.")["critique"]
     assert not lexicon.hits("Die Rezensentin kritisiert das Buch.")["critique"]
@@ -180,7 +180,7 @@ def test_full_pipeline_finds_claims_and_critiques(full_nlp):
     assert doc.spans["claims"][0]._.holder == "author"
 
 
-@pytest.mark.skipif(not HAS_MODEL, reason="models/arguments/model.joblib not built")
+@pytest.mark.skipif(not HAS_MODEL, reason="textmine/data/models/arguments/model.joblib not built")
 def test_shipped_model_meta_credits_cimt():
     meta = json.loads((arguments.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert "CIMT" in meta["credit"] and meta["license"] == "CC-BY-SA-4.0"
@@ -188,7 +188,7 @@ def test_shipped_model_meta_credits_cimt():
     assert (arguments.MODEL_DIR / "model.joblib").stat().st_size < 5_000_000
 
 
-@pytest.mark.skipif(not HAS_MODEL, reason="models/arguments/model.joblib not built")
+@pytest.mark.skipif(not HAS_MODEL, reason="textmine/data/models/arguments/model.joblib not built")
 def test_classifier_separates_positions_from_descriptions():
     model = arguments.ArgumentClassifier.load()
     (normative, _), (heading, _) = model.predict(
@@ -420,8 +420,8 @@ def test_prefilter_keeps_hits_identical(text):
 
 
 def test_prefilter_skips_categories_that_cannot_match(tmp_path):
-    (tmp_path / "argument_critique.txt").write_text("kritisier*\nwirf* ... vor\n", encoding="utf-8")
-    (tmp_path / "argument_negative.txt").write_text("*problem\n", encoding="utf-8")
+    (tmp_path / "critique.txt").write_text("kritisier*\nwirf* ... vor\n", encoding="utf-8")
+    (tmp_path / "negative.txt").write_text("*problem\n", encoding="utf-8")
     lexicon = arguments.CueLexicon.load(tmp_path, extra={"doubt": ["* fraglich"]})
     candidates = lexicon.prefilter.candidates("Er wirft ihr Schweigen vor.")
     assert "critique" in candidates and "negative" not in candidates

@@ -151,7 +151,7 @@ def test_rule_pipeline_sets_lemmas_and_sentences(rules):
 # --------------------------------------------------------------------------- shipped pipeline
 def shipped():
     if not (german.SHIPPED_PIPELINE / "config.cfg").exists():
-        pytest.skip("models/de_textmine_sm not built (scripts/build_pipeline.py)")
+        pytest.skip("textmine/data/models/de_textmine_sm not built (scripts/build_pipeline.py)")
     return german.offline_pipeline()
 
 

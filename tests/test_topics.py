@@ -367,7 +367,7 @@ def _span(doc, text: str, occurrence: int = 0):
 def test_topic_stop_words_are_read_from_the_lexicon_file(tmp_path):
     from textmine.nlp.terms import STOPWORDS_FILE, TOPIC_STOP_WORDS, load_topic_stopwords
 
-    assert STOPWORDS_FILE.name == "topic_stopwords.txt" and STOPWORDS_FILE.exists()
+    assert STOPWORDS_FILE.name == "stopwords.txt" and STOPWORDS_FILE.exists()
     assert TOPIC_STOP_WORDS == load_topic_stopwords()
     assert {"prozent", "januar", "herr"} <= TOPIC_STOP_WORDS
     assert not any(word.startswith("#") for word in TOPIC_STOP_WORDS)

@@ -3,7 +3,7 @@
 Block elements (paragraphs, list items, headings, quotes, table cells) become one paragraph each;
 ``<br>`` starts a new one. Scripts, embeds and images go; entities, soft hyphens and odd spaces are
 resolved; text is Unicode NFC. Feed boilerplate (the WordPress "Der Beitrag … erschien zuerst auf
-…" footer and its relatives) is dropped. The patterns live in ``lexicons/boilerplate.txt``.
+…" footer and its relatives) is dropped. The patterns live in ``data/lexicons/ingest/boilerplate.txt``.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import html as html_lib
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 import lxml.etree
 import lxml.html
+
+from textmine.resources import lexicon_lines
 
 #: Elements whose content is never text of the post.
 DROP_TAGS = frozenset(
@@ -40,10 +41,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
-    """Regexes (one per line of ``lexicons/boilerplate.txt``) for paragraphs that are feed chrome."""
-    text = resources.files("textmine.nlp.lexicons").joinpath("boilerplate.txt").read_text("utf-8")
-    lines = [line.strip() for line in text.splitlines()]
-    return tuple(re.compile(line, re.IGNORECASE) for line in lines if line and not line.startswith("#"))
+    """Regexes (one per line of ``data/lexicons/ingest/boilerplate.txt``) for paragraphs that are feed chrome."""
+    return tuple(re.compile(line, re.IGNORECASE) for line in lexicon_lines("ingest", "boilerplate.txt"))
 
 
 def normalize_text(text: str) -> str:

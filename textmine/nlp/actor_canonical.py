@@ -3,7 +3,7 @@
 German names its collective actors with inflected, gendered and compounded nouns
 ("Wohlfahrtsverbänden", "Nutzer/innen", "Plattformkonzerne"); a researcher counting actors needs
 one canonical singular per actor ("Wohlfahrtsverband", "Nutzer", "Plattformkonzern"). The word
-lists live in ``lexicons/actors_collectives.tsv`` so that users can extend them.
+lists live in ``data/lexicons/actors/collectives.tsv`` so that users can extend them.
 """
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-COLLECTIVES_FILE = LEXICON_DIR / "actors_collectives.tsv"
-STOPWORDS_FILE = LEXICON_DIR / "actors_stopwords.txt"
+from textmine import resources
+
+LEXICON_DIR = resources.lexicon_dir("actors")
+COLLECTIVES_FILE = LEXICON_DIR / "collectives.tsv"
+STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
 
 def _letters(upper: bool) -> str:
     # Latin-1, Latin Extended-A and Romanian comma letters: "Aydın", "Özdemir", "Łukasz", "Ștefan".
@@ -44,17 +46,13 @@ class Collective:
 
 def read_rows(path: Path) -> list[list[str]]:
     """Tab-separated rows of a lexicon file, without comments, blank lines and the header."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
+    rows = resources.read_table(path)
     return rows[1:] if rows and rows[0][0] in {"lemma", "canonical", "keyword"} else rows
 
 
 def read_words(path: Path) -> list[str]:
     """One word per line, comments and blank lines dropped."""
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return resources.read_lines(path)
 
 
 def fold_gender(word: str) -> str:

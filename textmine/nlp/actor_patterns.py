@@ -25,9 +25,9 @@ from textmine.nlp.actor_canonical import (
     read_words,
 )
 
-GAZETTEER_FILE = LEXICON_DIR / "actors_gazetteer.tsv"
-ORG_PATTERNS_FILE = LEXICON_DIR / "actors_org_patterns.tsv"
-FIRST_NAMES_FILE = LEXICON_DIR / "actors_first_names.txt"
+GAZETTEER_FILE = LEXICON_DIR / "gazetteer.tsv"
+ORG_PATTERNS_FILE = LEXICON_DIR / "org_patterns.tsv"
+FIRST_NAMES_FILE = LEXICON_DIR / "first_names.txt"
 
 #: Lower numbers win when two candidates of the same length overlap.
 PRIORITY = {"gazetteer": 0, "pattern": 1, "person": 2, "ner": 3, "collective": 4}

@@ -3,25 +3,25 @@ whom or what), one decision per sentence.
 
 Why two sources of evidence: blog sentences signal positions with a small set of German cues
 (normative modals, evaluative and doubt frames, critique verbs, reported speech) that the cue
-lexicons in ``lexicons/argument_*.txt`` capture and users can extend; a scikit-learn classifier
-trained on the CIMT argument-mining corpus (``models/arguments/``) covers the rest and scores every
+lexicons in ``data/lexicons/arguments/*.txt`` capture and users can extend; a scikit-learn classifier
+trained on the CIMT argument-mining corpus (``textmine/data/models/arguments/``) covers the rest and scores every
 sentence. Definitions: ``annotation.md`` (a critique is a negative or doubting claim).
 
 Critique or claim, the rule (checked in this order, one label per sentence):
 
-1. a critique cue (``argument_critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
+1. a critique cue (``arguments/critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
    critique whose critic is the speaker;
-2. a doubt frame (``argument_doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum", skeptisch) makes a
+2. a doubt frame (``arguments/doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum", skeptisch) makes a
    critique;
-3. a negative evaluation (``argument_negative.txt``: negative judgement of an actor or practice,
+3. a negative evaluation (``arguments/negative.txt``: negative judgement of an actor or practice,
    contrast + negation "kann A, aber kein B", limits "bislang nur", pejorative roles and verbs) makes a
    critique, unless it lies in the scope of a demand (a normative cue later in the sentence, or an
    earlier one with no clause of its own between: "… sollte die Schattenseiten nicht verschweigen" is
    a claim, "… müssen X nachweisen, was kaum zu stemmen ist" a critique) or inside a concessive frame
-   (``argument_concessive.txt``: "Es mag paradox klingen, aber …");
+   (``arguments/concessive.txt``: "Es mag paradox klingen, aber …");
 4. otherwise normative, evaluative, conclusion and reported cues, or the classifier, make a claim;
-   descriptions of texts/projects, announcements and narration (``argument_description.txt``,
-   ``argument_announcement.txt``, ``argument_narration.txt``, past tense) are kept out.
+   descriptions of texts/projects, announcements and narration (``arguments/description.txt``,
+   ``arguments/announcement.txt``, ``arguments/narration.txt``, past tense) are kept out.
 
 Targets: the object of a split critique verb ("wirft dieser Sichtweise vor") or right after the cue
 ("warnt vor X"); for "kritisiert, dass …" an actor of the criticised clause; for a negative evaluation
@@ -51,14 +51,15 @@ import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from textmine import resources
 from textmine.nlp.extensions import register_extensions
 
 GROUPS = ("claims", "critiques")
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "arguments"
+LEXICON_DIR = resources.lexicon_dir("arguments")
+MODEL_DIR = resources.data_dir() / "models" / "arguments"
 AUTHOR = "author"
 
-#: Cue categories, each read from ``lexicons/argument_<name>.txt``; they are classifier features.
+#: Cue categories, each read from ``data/lexicons/arguments/<name>.txt``; they are classifier features.
 CUE_CATEGORIES = (
     "normative", "evaluative", "negative", "doubt", "critique", "reported", "conclusion", "description",
 )
@@ -224,12 +225,12 @@ class CueLexicon:
     def load(cls, directory: Path = LEXICON_DIR, extra: dict[str, Sequence[str]] | None = None) -> "CueLexicon":
         compiled, sources = {}, {}
         for category in CUE_CATEGORIES + RULE_CATEGORIES:
-            path = directory / f"argument_{category}.txt"
+            path = directory / f"{category}.txt"
             patterns = read_lexicon(path) if path.exists() else []
             patterns += list((extra or {}).get(category, ()))
             compiled[category] = compile_lexicon(patterns)
             sources[category] = patterns
-        generic_path = directory / "argument_generic_nouns.txt"
+        generic_path = directory / "generic_nouns.txt"
         generic = frozenset(read_lexicon(generic_path)) if generic_path.exists() else frozenset()
         return cls(compiled, generic, CuePrefilter.build(sources))
 
@@ -308,9 +309,9 @@ class ArgumentClassifier:
         self.meta = bundle.get("meta", {})
 
     @classmethod
-    def load(cls, directory: Path = MODEL_DIR) -> "ArgumentClassifier | None":
+    def load(cls, directory: Path | None = None) -> "ArgumentClassifier | None":
         """The model in ``directory``, or ``None`` when it is missing (cues alone then)."""
-        path = Path(directory) / "model.joblib"
+        path = Path(directory if directory is not None else resources.model_dir("arguments")) / "model.joblib"
         if not path.exists():
             return None
         import joblib  # scikit-learn's own persistence; only load models you trust
@@ -434,8 +435,8 @@ def _read_words(name: str) -> frozenset[str]:
 
 
 #: Sentence adverbs and connectors ("Zugleich", "Dennoch") are never speakers; users extend
-#: ``lexicons/argument_non_speakers.txt``.
-_NON_SPEAKERS = _BASE_NON_SPEAKERS | _read_words("argument_non_speakers.txt")
+#: ``data/lexicons/arguments/non_speakers.txt``.
+_NON_SPEAKERS = _BASE_NON_SPEAKERS | _read_words("non_speakers.txt")
 _FIRST_PERSON_SUBJECT = re.compile(r"(?<!\w)(?:ich|wir)(?!\w)", re.IGNORECASE)
 _PRONOUN_START = re.compile(r"^\s*(?:Er|Sie)\s+[a-zäöüß]")
 _SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
@@ -1051,7 +1052,7 @@ def make_component(
 ):
     register_extensions()
     lexicon = CueLexicon.load(Path(lexicon_dir)) if lexicon_dir else default_lexicon()
-    classifier = ArgumentClassifier.load(Path(model_dir) if model_dir else MODEL_DIR) if use_model else None
+    classifier = ArgumentClassifier.load(Path(model_dir) if model_dir else None) if use_model else None
     return ArgumentComponent(lexicon, classifier, threshold)
 
 

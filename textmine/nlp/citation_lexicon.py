@@ -1,4 +1,4 @@
-"""The word lists behind citation detection, read from ``lexicons/citation_*.txt``.
+"""The word lists behind citation detection, read from ``data/lexicons/citations/*.txt``.
 
 They live in data files so that users can extend them (a corpus with other cue words, places or
 name particles) without touching code; :func:`load_lexicons` takes another directory for that.
@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+from textmine import resources
+
+LEXICON_DIR = resources.lexicon_dir("citations")
 
 
 def read_list(path: Path) -> tuple[str, ...]:
     """Non-empty lines of a lexicon file, without ``#`` comment lines."""
-    if not path.exists():
-        return ()
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(line for line in lines if line and not line.startswith("#"))
+    return tuple(resources.read_lines(path)) if path.exists() else ()
 
 
 @dataclass(frozen=True)
@@ -83,25 +82,25 @@ def load_lexicons(directory: str | None = None) -> CitationLexicons:
         return tuple(word.lower() for word in words(name))
 
     return CitationLexicons(
-        cues=tuple(sorted(set(lower("citation_cues.txt")), key=len, reverse=True)),
-        narrative_cues=frozenset(lower("citation_narrative_cues.txt")),
-        ibid=tuple(sorted(set(lower("citation_ibid.txt")), key=len, reverse=True)),
-        headings=frozenset(lower("citation_headings.txt")),
-        non_authors=frozenset(words("citation_non_authors.txt")),
-        non_author_suffixes=lower("citation_non_author_suffixes.txt"),
-        particles=frozenset(lower("citation_particles.txt")),
-        places=frozenset(words("citation_places.txt")),
-        s_surnames=frozenset(words("citation_s_surnames.txt")),
-        corporate_heads=frozenset(words("citation_corporate_heads.txt")),
-        bib_notes=tuple(sorted(set(lower("citation_bib_notes.txt")), key=len, reverse=True)),
-        determiners=frozenset(lower("citation_determiners.txt")),
+        cues=tuple(sorted(set(lower("cues.txt")), key=len, reverse=True)),
+        narrative_cues=frozenset(lower("narrative_cues.txt")),
+        ibid=tuple(sorted(set(lower("ibid.txt")), key=len, reverse=True)),
+        headings=frozenset(lower("headings.txt")),
+        non_authors=frozenset(words("non_authors.txt")),
+        non_author_suffixes=lower("non_author_suffixes.txt"),
+        particles=frozenset(lower("particles.txt")),
+        places=frozenset(words("places.txt")),
+        s_surnames=frozenset(words("s_surnames.txt")),
+        corporate_heads=frozenset(words("corporate_heads.txt")),
+        bib_notes=tuple(sorted(set(lower("bib_notes.txt")), key=len, reverse=True)),
+        determiners=frozenset(lower("determiners.txt")),
         # Shared with the actor component: a first name before a capitalised word marks a person.
-        first_names=frozenset(words("actors_first_names.txt")),
+        first_names=frozenset(resources.lexicon_lines("actors", "first_names.txt")),
         org_heads=tuple(sorted(
             {(parts[0].lower(), parts[1] if len(parts) > 1 else "f")
-             for parts in (line.split() for line in words("citation_org_heads.txt"))},
+             for parts in (line.split() for line in words("org_heads.txt"))},
             key=lambda item: len(item[0]), reverse=True)),
-        legal_forms=frozenset(words("citation_legal_forms.txt")),
-        speech_verbs=frozenset(lower("citation_speech_verbs.txt")),
-        anaphora=tuple(sorted(set(lower("citation_anaphora.txt")), key=len, reverse=True)),
+        legal_forms=frozenset(words("legal_forms.txt")),
+        speech_verbs=frozenset(lower("speech_verbs.txt")),
+        anaphora=tuple(sorted(set(lower("anaphora.txt")), key=len, reverse=True)),
     )

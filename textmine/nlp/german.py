@@ -1,10 +1,11 @@
 """textmine's own offline German pipeline (used when no spaCy model is named or installed).
 
-``models/de_textmine_sm`` (built by ``scripts/build_pipeline.py``) is the shipped pipeline: the
+``data/models/de_textmine_sm`` (built by ``scripts/build_pipeline.py``) is the shipped pipeline: the
 tokenizer rules of :mod:`textmine.nlp.tokenizer`, the sentence rules of
 :mod:`textmine.nlp.sentences`, a small trained tagger/morphologizer with STTS→UPOS mapping and
-the simplemma lemmatiser of :mod:`textmine.nlp.lemmatizer`. Without it (a checkout that has not
-built it), the same rules without the trained parts.
+the simplemma lemmatiser of :mod:`textmine.nlp.lemmatizer`. A missing shipped pipeline is an error
+(:class:`textmine.resources.ResourceError`); :func:`rule_pipeline` is the same rules without the
+trained parts, for callers who ask for it.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from textmine.paths import models_dir
+from textmine import resources
 from textmine.nlp import lemmatizer as _lemmatizer  # registers "textmine_lemmatizer"
 from textmine.nlp import sentences as _sentences  # registers "textmine_sentences"
 from textmine.nlp.lemmatizer import SimplemmaLemmatizer, make_lemmatizer
@@ -29,7 +30,7 @@ __all__ = [
     "rule_pipeline",
 ]
 
-SHIPPED_PIPELINE = models_dir() / "de_textmine_sm"
+SHIPPED_PIPELINE = resources.data_dir() / "models" / "de_textmine_sm"
 _REGISTERED = (_lemmatizer, _sentences)
 
 
@@ -88,12 +89,10 @@ class SplitTags:
 
 
 def offline_pipeline() -> Language:
-    """The shipped pipeline if it is built, else the rule-based German pipeline."""
-    if (SHIPPED_PIPELINE / "config.cfg").exists():
-        nlp = spacy.load(SHIPPED_PIPELINE)
-        customize_tokenizer(nlp)
-        return nlp
-    return rule_pipeline()
+    """The shipped pipeline; a :class:`~textmine.resources.ResourceError` when it is missing."""
+    nlp = spacy.load(resources.model_dir("de_textmine_sm"))
+    customize_tokenizer(nlp)
+    return nlp
 
 
 def rule_pipeline() -> Language:

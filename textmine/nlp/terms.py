@@ -5,7 +5,7 @@ nouns and names, and German capitalises exactly those. So ``doc_terms`` keeps th
 capitalised words that are not the first word of a sentence; a sentence-initial capitalised word
 is kept when the same lemma also occurs capitalised mid-sentence in the document, so that
 sentence-initial function words ("Die", "Dann") drop out. Stop words (spaCy's German list plus
-``lexicons/topic_stopwords.txt``), numbers, URLs, e-mail addresses and tokens under three
+``data/lexicons/topics/stopwords.txt``), numbers, URLs, e-mail addresses and tokens under three
 characters (except acronyms such as "EU") are removed.
 
 Who is cited is not what a post is about: tokens inside citations (``doc.spans["citations"]``)
@@ -18,7 +18,7 @@ and athletes' names mark the news sections; dropping only cited persons: 0.493 (
 spread). ``persons="drop"`` leaves out every person, ``persons="keep"`` none.
 
 Lemmas that the lemmatiser maps to another word ("Daten" -> "Datum", "Medien" -> "Medium") keep
-their written ending (``lexicons/topic_lemma_fixes.tsv``).
+their written ending (``data/lexicons/topics/lemma_fixes.tsv``).
 
 Chosen by measurement on 10kGNAD (``scripts/evaluate_topics.py``; default LDA, k=9, seeds 1-3,
 NMI of dominant topic vs section): this capitalisation rule 0.503; NOUN/PROPN tags from
@@ -40,11 +40,12 @@ import simplemma
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from textmine import resources
 from textmine.nlp.lemmatizer import may_start_sentence
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-STOPWORDS_FILE = LEXICON_DIR / "topic_stopwords.txt"
-LEMMA_FIXES_FILE = LEXICON_DIR / "topic_lemma_fixes.tsv"
+LEXICON_DIR = resources.lexicon_dir("topics")
+STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
+LEMMA_FIXES_FILE = LEXICON_DIR / "lemma_fixes.tsv"
 #: POS tags whose lemmas are kept with ``use_pos=True``.
 CONTENT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 MIN_LENGTH = 3
@@ -60,10 +61,7 @@ _NAME_PART = re.compile(r"[^\W\d_][\w\-’']+")
 
 def _lexicon_lines(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a lexicon file."""
-    if not path.exists():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return resources.read_lines(path) if Path(path).exists() else []
 
 
 @functools.lru_cache(maxsize=8)
@@ -84,7 +82,7 @@ def load_lemma_fixes(path: Path = LEMMA_FIXES_FILE) -> tuple[tuple[str, str], ..
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
-#: The shipped topic stop words (``lexicons/topic_stopwords.txt``), lower-case.
+#: The shipped topic stop words (``data/lexicons/topics/stopwords.txt``), lower-case.
 TOPIC_STOP_WORDS: frozenset[str] = load_topic_stopwords()
 
 

@@ -13,9 +13,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-LEXICONS = Path(__file__).resolve().parent / "lexicons"
-ABBREVIATIONS_FILE = LEXICONS / "tokenizer_abbreviations.txt"
-GENDER_SUFFIXES_FILE = LEXICONS / "tokenizer_gender_suffixes.txt"
+from textmine import resources
+
+LEXICONS = resources.lexicon_dir("tokenizer")
+ABBREVIATIONS_FILE = LEXICONS / "abbreviations.txt"
+GENDER_SUFFIXES_FILE = LEXICONS / "gender_suffixes.txt"
 
 #: Marks textmine's part of the token_match pattern, so that customising twice is a no-op.
 _MARKER = "(?#textmine)"
@@ -30,8 +32,7 @@ _SUFFIX = r"(?#textmine)(?:(?<=[12][0-9]{3})|(?<=/))\."
 
 def read_lexicon(path: Path) -> list[str]:
     """Non-empty, non-comment lines of a lexicon file."""
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return resources.read_lines(path)
 
 
 @lru_cache(maxsize=None)

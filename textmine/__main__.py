@@ -1,0 +1,4 @@
+"""``python -m textmine``: the command line."""
+from textmine.cli import app
+
+app(prog_name="textmine")
