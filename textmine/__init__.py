@@ -10,7 +10,7 @@ Research API::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from textmine._version import __version__
 
 from typing import TYPE_CHECKING, Any
 

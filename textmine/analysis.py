@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from textmine import __version__
-from textmine.nlp.pipeline import TEXTMINE_COMPONENTS
+from textmine.nlp.pipeline_meta import TEXTMINE_COMPONENTS
+from textmine.nlp.pipeline_meta import pipeline_id as _pipeline_id
 from textmine.nlp.serialize import doc_to_record
 from textmine.nlp.terms import doc_terms
 
@@ -39,7 +39,7 @@ def detect_language(text: str) -> str | None:
 
 def pipeline_id(nlp: Language) -> str:
     """Identifies the analysis: a post analysed by another pipeline is analysed again."""
-    return f"{nlp.meta.get('lang', 'de')}_{nlp.meta.get('name', 'pipeline')}-{nlp.meta.get('version', '0')}+textmine-{__version__}"
+    return _pipeline_id(nlp.meta)
 
 
 def _not_german_record(id: str | None, title: str | None, text: str, language: str) -> dict:

@@ -13,10 +13,12 @@ from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from textmine import __version__, settings
+from textmine.resources import ResourceError
 from textmine.output import emit_rows
 
 EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_EMPTY = 1, 2, 3, 4
@@ -41,9 +43,9 @@ CsvOption = typer.Option(False, "--csv", help="Print CSV for spreadsheets.")
 
 def fail(message: str, code: int, hint: str | None = None) -> None:
     """One line on stderr (plus an optional hint), then exit with ``code``."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     if hint:
-        err_console.print(f"[dim]hint: {hint}[/]", highlight=False, soft_wrap=True)
+        err_console.print(f"[dim]hint: {escape(hint)}[/]", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -117,7 +119,7 @@ def ingest(
                         analyse_task = progress.add_task("analysing posts", total=total)
                     progress.update(analyse_task, completed=done, total=total)
 
-            from textmine.nlp.pipeline import PipelineError
+            from textmine.nlp.pipeline_meta import PipelineError
             from textmine.store import StoreError
 
             try:
@@ -126,6 +128,12 @@ def ingest(
                     summary.feeds.append(corpus.ingest_feed(feed, progress=report))
                 if analyse and dask:
                     from textmine.distributed import DaskAnalyser
+                    from textmine.extras import MissingExtraError, require
+
+                    try:
+                        require("dask", "--dask")
+                    except MissingExtraError as error:
+                        fail(str(error), EXIT_USAGE)
 
                     with DaskAnalyser(dask, model=model) as analyser:
                         summary.analysed, summary.not_german = corpus.analyse_pending(progress=report, analyser=analyser)
@@ -169,16 +177,12 @@ def info(db: Optional[str] = DbOption, model: Optional[str] = ModelOption, as_js
 
     Example: [bold]textmine info --json[/]
     """
-    nlp = _load_pipeline(model)
-    from textmine.analysis import pipeline_id
+    from textmine.nlp.pipeline_meta import component_versions
 
-    data: dict = {
-        "textmine": __version__,
-        "pipeline": pipeline_id(nlp),
-        "model": nlp.meta.get("name"),
-        "components": nlp.pipe_names,
-        "database": str(settings.database_path(db)),
-    }
+    try:
+        data: dict = {**component_versions(model), "database": str(settings.database_path(db))}
+    except ResourceError as error:
+        fail(str(error), EXIT_STORE)
     path = settings.database_path(db)
     if path.exists():
         with open_corpus(db, model, readonly=True) as corpus:
@@ -242,6 +246,13 @@ def export(
         fail(f"unknown format {format!r}", EXIT_USAGE, f"choose one of {', '.join(exporter.FORMATS)}")
     if format == "parquet" and out is None:
         fail("parquet needs a file", EXIT_USAGE, "add --out posts.parquet")
+    if format == "parquet":
+        from textmine.extras import MissingExtraError, require
+
+        try:
+            require("parquet", "parquet export")
+        except MissingExtraError as error:
+            fail(str(error), EXIT_USAGE)
     with open_corpus(db, readonly=True) as corpus:
         records = corpus.export_records()
         if out is None:

@@ -11,13 +11,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
-from textmine.analysis import Analysis, analyze_texts, detect_language, pipeline_id
 from textmine.ingest.clean import text_of
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store import Store, StoredPost
+
+if TYPE_CHECKING:  # spaCy and the analysis load only when something is analysed
+    from spacy.language import Language
+
+    from textmine.analysis import Analysis
 
 #: Posts written per transaction.
 WRITE_BATCH = 100
@@ -156,6 +160,8 @@ class Corpus:
                     report.new += 1
                 else:
                     report.updated += 1
+                from textmine.analysis import detect_language
+
                 language = detect_language(text_of(list(post.paragraphs)))
                 self.store.upsert_post(post.to_dict(), feed=source if source != "-" else "stdin", language=language)
                 report.warnings.extend(f"{post.id}: {note}" for note in post.notes)
@@ -169,12 +175,20 @@ class Corpus:
 
         ``analyser`` replaces the local ``analyze_texts`` (e.g. a ``DaskAnalyser``); this process
         stays the only writer. Returns (analysed, of which not German)."""
-        analyser = analyser or analyze_texts
+        from textmine.nlp.pipeline_meta import model_meta, pipeline_id
+
         self.component_errors = []
-        name = pipeline_id(self.nlp)
+        # The pipeline's identity comes from its meta.json: nothing pending, nothing loaded.
+        name = pipeline_id(self._nlp.meta if self._nlp is not None else model_meta(self.model))
         pending = self.store.unanalysed(name)
         if not pending:
             return 0, 0
+        from textmine.analysis import analyze_texts
+
+        analyser = analyser or analyze_texts
+        if pipeline_id(self.nlp.meta) != name:  # a meta.json that differs from the loaded pipeline's
+            name = pipeline_id(self.nlp.meta)
+            pending = self.store.unanalysed(name)
         done = not_german = 0
         if progress:
             progress("analyse", 0, len(pending))
@@ -241,7 +255,3 @@ def post_record(post: StoredPost, record: dict | None) -> dict:
     }
 
 
-def iter_analyses(nlp: Language, texts: Iterable[str]) -> Iterator[dict]:
-    """Analyse plain texts (no store) and yield the contract's objects."""
-    for result in analyze_texts(nlp, ((None, None, text) for text in texts)):
-        yield result.record

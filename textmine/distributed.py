@@ -29,6 +29,9 @@ class DaskAnalyser:
     """A callable with the signature of ``analyze_texts`` that runs on a Dask cluster."""
 
     def __init__(self, scheduler: str = "local", *, model: str | None = None, n_workers: int | None = None) -> None:
+        from textmine.extras import require
+
+        require("dask", "--dask")
         from dask.distributed import Client, LocalCluster
 
         self.model = model

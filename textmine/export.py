@@ -39,6 +39,9 @@ def write(records: Iterable[dict], format: str, stream: IO[str]) -> int:
 
 def write_file(records: Iterable[dict], format: str, path: Path) -> int:
     if format == "parquet":
+        from textmine.extras import require
+
+        require("parquet", "parquet export")
         import pandas as pd
 
         frame = pd.DataFrame([_flat(r) for r in records])

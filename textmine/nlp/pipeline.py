@@ -6,34 +6,15 @@ installed > textmine's own offline pipeline (``textmine.nlp.german``).
 from __future__ import annotations
 
 import functools
-import importlib.util
-import os
 
 import spacy
 from spacy.language import Language
 
 from textmine.nlp import german
 from textmine.nlp.extensions import register_extensions
+from textmine.nlp.pipeline_meta import DEFAULT_MODEL, TEXTMINE_COMPONENTS, PipelineError, resolve_model_name
 from textmine.nlp.tokenizer import guard_tokenizer
 
-#: The textmine components, in the order they run: citations feed actors (cited authors are
-#: persons), and both feed arguments (holders, critics and targets).
-TEXTMINE_COMPONENTS: tuple[str, ...] = ("textmine_citations", "textmine_actors", "textmine_arguments")
-DEFAULT_MODEL = "de_core_news_sm"
-
-
-class PipelineError(RuntimeError):
-    """The named pipeline cannot be loaded."""
-
-
-def resolve_model_name(model: str | None = None) -> str | None:
-    """The spaCy model to load, or ``None`` for textmine's offline pipeline."""
-    name = model or os.environ.get("TEXTMINE_MODEL") or None
-    if name:
-        return name
-    if importlib.util.find_spec(DEFAULT_MODEL) is not None:
-        return DEFAULT_MODEL
-    return None
 
 
 def add_textmine_components(nlp: Language) -> Language:
