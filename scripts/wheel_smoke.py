@@ -43,7 +43,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
-        run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(ROOT)])
+        # From outside the checkout: its build/ folder would shadow the `build` package.
+        run([sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(ROOT)], cwd=tmp_path)
         wheel = next((tmp_path / "dist").glob("textmine-*.whl"))
         venv = tmp_path / "venv"
         run([sys.executable, "-m", "venv", str(venv)])
