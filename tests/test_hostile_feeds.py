@@ -73,6 +73,33 @@ def test_entity_declarations_are_refused_wherever_they_hide(disguise):
     assert str(refused_quickly(data)).startswith("refused")
 
 
+@pytest.mark.parametrize("disguise", ["comment-200k-utf16-no-bom", "quoted-brackets", "pi-and-comments", "lowercase"])
+def test_entity_declarations_are_refused_before_the_parser_runs(disguise, monkeypatch):
+    # textmine's own classification: the verdict never depends on libxml2's (version-specific) wording.
+    import lxml.etree
+
+    def no_parser(*args, **kwargs):
+        raise AssertionError("the XML parser must not run for a refused document")
+
+    monkeypatch.setattr(lxml.etree, "iterparse", no_parser)
+    body = CHANNEL.format(items=item(1, body="&x;"))
+    if disguise == "comment-200k-utf16-no-bom":
+        data = ("<!--" + "ü" * 200_000 + '--><!DOCTYPE rss [<!ENTITY x "y">]>' + body).encode("utf-16-le")
+    elif disguise == "quoted-brackets":
+        data = ('<!DOCTYPE rss SYSTEM "a]>b" [<!ATTLIST rss v CDATA "]>"><!-- ]> --><!ENTITY x "y">]>' + body).encode()
+    elif disguise == "pi-and-comments":
+        data = ('<?xml version="1.0"?><?xml-stylesheet href="a.xsl"?><!-- a --><!-- b -->\n'
+                '<!DOCTYPE rss [\n<!ENTITY % p "q">\n]>' + body).encode()
+    else:
+        data = ('<!doctype rss [<!entity x "y">]>' + body).encode()
+    assert str(refused_quickly(data)).startswith("refused")
+
+
+def test_entity_declared_only_in_a_comment_is_no_refusal():
+    data = ('<!DOCTYPE rss [<!-- <!ENTITY x "y"> -->]>' + CHANNEL.format(items=item(1))).encode()
+    assert [p.id for p in posts_of(data)] == ["post-1"]
+
+
 def test_external_file_entity_is_refused_and_never_read(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("STRENG-GEHEIM")
@@ -198,6 +225,18 @@ def test_empty_input_says_so(data):
 def test_html_page_instead_of_a_feed(page):
     with pytest.raises(FeedError, match="^not a feed: the document is <html>"):
         read_feed_bytes(page)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_html_page_is_not_a_feed_before_the_parser_runs(encoding, monkeypatch):
+    import lxml.etree
+
+    monkeypatch.setattr(lxml.etree, "iterparse", lambda *a, **k: (_ for _ in ()).throw(AssertionError("parser ran")))
+    page = '<!--' + "x" * 100_000 + '--><!DOCTYPE html><html><head><meta charset=utf-8><p>Hallo<br>'
+    with pytest.raises(FeedError, match="^not a feed: the document is <html>"):
+        read_feed_bytes(page.encode(encoding))
+    with pytest.raises(FeedError, match="^not a feed: the document is <svg>"):
+        read_feed_bytes(b'<?xml version="1.0"?><svg:svg xmlns:svg="http://www.w3.org/2000/svg"/>')
 
 
 def test_feed_with_zero_items_is_ok_and_says_so(db_path, tmp_path):

@@ -2,8 +2,9 @@
 
 Why not feedparser: it reads the whole document into memory and has no notion of WXR's
 ``wp:status``/``wp:post_type``. lxml's ``iterparse`` streams, and is configured so that it never
-loads a DTD, never touches the network and never expands entities; documents that declare entities
-are refused before parsing. Items are cleared after use, so memory stays flat on huge exports.
+loads a DTD, never touches the network and never expands entities; documents that declare entities,
+and documents that are no feed, are refused before parsing by textmine's own prolog scanner
+(``prolog.py``), so the verdict does not depend on the libxml2 version. Items are cleared after use, so memory stays flat on huge exports.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import lxml.etree
 from dateutil import parser as date_parser
 
 from textmine.ingest.clean import html_to_paragraphs, normalize_text
+from textmine.ingest.prolog import read_prolog
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -34,8 +36,6 @@ NS = {
 }
 _WP_PREFIX = "http://wordpress.org/export/"
 _PROLOG_BYTES = 1 << 16
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _XML_DECL_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?encoding=)([\"'])[^\"']*\2", re.IGNORECASE)
 # Declarations of a single-byte encoding that WordPress installs often get wrong (the bytes are UTF-8).
 _SINGLE_BYTE_DECL = re.compile(
@@ -269,11 +269,15 @@ _REFUSED_ENTITIES = (
 )
 
 
-def _check_prolog(handle: BinaryIO) -> None:
-    """Fast refusals before parsing: empty input and entity declarations near the start.
+_FEED_ROOTS = ("rss", "feed", "RDF")
 
-    The parser checks the DTD again (``_refuse_entities``), so entities declared after a long
-    comment or in UTF-16 are refused too."""
+
+def _check_prolog(handle: BinaryIO) -> None:
+    """textmine's own refusals before any parsing, the same with every lxml/libxml2 version: empty
+    input, entity declarations wherever they hide in the prolog (behind a long comment, in UTF-16),
+    and documents whose root is no feed (an HTML page).
+
+    The parser checks the DTD again (``_refuse_entities``) as a second line of defence."""
     head = handle.read(_PROLOG_BYTES)
     handle.seek(0)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -282,8 +286,16 @@ def _check_prolog(handle: BinaryIO) -> None:
         head = head.removeprefix(bom)
     if not head.strip(b" \t\r\n\x00") or not head.replace(b"\xef\xbb\xbf", b"").strip():
         raise FeedError("empty input: the feed has no content")
-    if _DOCTYPE.search(head) and _ENTITY_DECL.search(head):
+    prolog = read_prolog(handle)
+    if prolog.declares_entities:
         raise FeedError(_REFUSED_ENTITIES)
+    root = prolog.root or (prolog.doctype if prolog.doctype and prolog.doctype.lower() == "html" else None)
+    if root is not None and root.rpartition(":")[2] not in _FEED_ROOTS:
+        raise FeedError(_not_a_feed(root.rpartition(":")[2]))
+
+
+def _not_a_feed(local: str) -> str:
+    return f"not a feed: the document is <{local}>, not RSS, Atom or a WordPress export"
 
 
 def _refuse_entities(root: lxml.etree._Element) -> None:
@@ -465,7 +477,7 @@ def _format_of(root: lxml.etree._Element) -> str:
         return "atom"
     if local == "RDF":
         return "rdf"
-    raise FeedError(f"not a feed: the document is <{local}>, not RSS, Atom or a WordPress export")
+    raise FeedError(_not_a_feed(local))
 
 
 def read_feed_bytes(data: bytes) -> list[Post | Skipped | Unchanged]:
