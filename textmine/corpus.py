@@ -226,11 +226,14 @@ class Corpus:
 
 
 def post_record(post: StoredPost, record: dict | None) -> dict:
-    """The JSON contract's object for a stored post (empty groups when it is not analysed yet)."""
+    """The JSON contract's object for a stored post (empty groups and ``analysed: false`` when it is
+    not analysed yet)."""
     base = record or {"text": text_of(post.paragraphs), "sentences": [], "claims": [], "critiques": [],
                       "citations": [], "quotes": [], "references": [], "actors": [], "language": post.language}
     return {
         **base,
+        # An unanalysed post must not read as a post with no findings.
+        "analysed": record is not None,
         "id": post.id,
         "title": post.title,
         "url": post.url,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -36,6 +37,11 @@ def resolve_model_name(model: str | None = None) -> str | None:
     return None
 
 
+def _looks_like_path(name: str) -> bool:
+    """A --model value with a path separator, a leading dot or tilde, or naming an existing path."""
+    return os.sep in name or "/" in name or name.startswith((".", "~")) or Path(name).exists()
+
+
 def add_textmine_components(nlp: Language) -> Language:
     """Add every textmine component that the pipeline does not have yet."""
     _import_components()
@@ -58,6 +64,16 @@ def load_pipeline(model: str | None = None) -> Language:
     name = resolve_model_name(model)
     if name is None:
         nlp = german.offline_pipeline()
+    elif _looks_like_path(name):
+        path = Path(name).expanduser()
+        if not path.is_dir():
+            raise PipelineError(f"no spaCy model folder at {name}" + (" (it is a file, not a folder)" if path.exists() else ""))
+        try:
+            nlp = spacy.load(path)
+        except (OSError, ValueError, KeyError) as error:
+            reason = " ".join(str(error).split())[:200]
+            raise PipelineError(f"{name} is not a spaCy model folder that can be loaded: {reason}") from error
+        german.customize_tokenizer(nlp)
     else:
         try:
             nlp = spacy.load(name)
