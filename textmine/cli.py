@@ -23,6 +23,24 @@ from textmine.sanitize import json_text, plain, printable
 
 EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_EMPTY = 1, 2, 3, 4
 
+
+def _show_flags_as_flags() -> None:
+    """Typer 0.2x shows a flag's type in --help (``--json <bool>``), as if it took a value: flags
+    and counters get no type column."""
+    option = getattr(getattr(typer, "core", None), "TyperOption", None)
+    original = getattr(option, "display_type_rich", None)
+    if original is None or getattr(original, "_textmine", False):
+        return
+
+    def display_type_rich(self, ctx):  # noqa: ANN001, ANN202 - typer's signature
+        return None if self.is_flag or self.count else original(self, ctx)
+
+    display_type_rich._textmine = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich
+
+
+_show_flags_as_flags()
+
 app = typer.Typer(
     name="textmine",
     help="Mine German blog archives: ingest feeds, find claims, critiques, citations and actors, fit topics.\n\n"
