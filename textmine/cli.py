@@ -1,7 +1,8 @@
 """The ``textmine`` command: thin Typer wrappers over the library, rendered with Rich.
 
 Exit codes: 0 success; 1 some input could not be read (what could be read is stored);
-2 wrong usage; 3 the database or the model cannot be used; 4 nothing to work on yet.
+2 wrong usage; 3 the database or the model cannot be used; 4 nothing to work on yet; 130 interrupted
+(what was stored is kept; the same command resumes).
 """
 from __future__ import annotations
 
@@ -173,7 +174,7 @@ def ingest(
                 if analyse:
                     _say_what_resumes(corpus)
                 for feed in feeds:
-                    progress.update(read_task, description=f"reading {Path(feed).name if feed != '-' else 'stdin'}")
+                    progress.update(read_task, description=f"reading {plain(Path(feed).name) if feed != '-' else 'stdin'}")
                     summary.feeds.append(corpus.ingest_feed(feed, progress=report))
                 if analyse and dask:
                     from textmine.distributed import DaskAnalyser, DaskError

@@ -12,6 +12,7 @@ from textmine.cli import (EXIT_EMPTY, EXIT_INPUT, EXIT_STORE, EXIT_USAGE, CsvOpt
 from textmine.outfiles import atomic_path
 from textmine.output import emit_rows
 from textmine.run_folders import RunFolderError, model_folder, save_model
+from textmine.sanitize import plain
 
 
 def _read_seed_words(path: Path) -> list[list[str]]:
@@ -212,7 +213,7 @@ def _plot_curve(curve: list[dict], best_k: int, path: Path) -> None:
     with atomic_path(path) as temporary:
         fig.savefig(temporary, dpi=120, format="png")
     plt.close(fig)
-    err_console.print(f"wrote {path}")
+    err_console.print(f"wrote {plain(path)}", highlight=False)
 
 
 def _plot_over_time(rows: list[dict], path: Path) -> None:
@@ -236,7 +237,7 @@ def _plot_over_time(rows: list[dict], path: Path) -> None:
     with atomic_path(path) as temporary:
         fig.savefig(temporary, dpi=120, format="png")
     plt.close(fig)
-    err_console.print(f"wrote {path}")
+    err_console.print(f"wrote {plain(path)}", highlight=False)
 
 
 @app.command()
