@@ -44,7 +44,7 @@ def emit_rows(
     table = Table(title=title, title_justify="left", expand=False)
     for column in columns:
         numeric = bool(rows) and all(isinstance(r.get(column), (int, float)) for r in rows if r.get(column) is not None)
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(Text(printable(str(column)), style="bold"), justify="right" if numeric else "left", overflow="fold")
     for row in rows:
         # Text, not str: a cell is never read as Rich markup; control characters are dropped.
         table.add_row(*(Text(printable(_cell(row.get(c)))) for c in columns))
