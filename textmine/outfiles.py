@@ -35,7 +35,7 @@ def check_output(path: Path, *, database: Path | None = None, inputs: Iterable[s
     or one of ``inputs`` (e.g. the feeds the database was read from)."""
     path = Path(path)
     if path.is_dir():
-        raise OutputError(f"{path} is a folder: give a file name, e.g. {path / 'out'}")
+        raise OutputError(f"{path} is a folder: give a file name (in it, or elsewhere) with --out")
     parent = path.parent
     if not parent.exists():
         raise OutputError(f"cannot write {path}: folder {parent} does not exist")
