@@ -248,7 +248,7 @@ def test_cli_report_command(corpus_db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert '<section id="posts">' in out.read_text(encoding="utf-8")
     missing = CliRunner().invoke(app, ["report", "--out", str(out), "--db", str(corpus_db), "--run", "99"])
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2  # unknown --run: wrong usage, as in every command
     assert "no topic run 99" in missing.output
     help_text = CliRunner().invoke(app, ["report", "--help"]).output
     assert "Example" in help_text and "textmine report --out report.html" in help_text

@@ -115,25 +115,30 @@ def _add(graph: nx.Graph, pair: tuple[str, str], kind: str, weight: float) -> No
 
 def write_network(graph: nx.Graph, path: str | Path) -> list[Path]:
     """Write GraphML (``.graphml``) or CSV (``.csv``: edges, plus ``<name>-nodes.csv``); the paths written."""
+    from textmine.outfiles import atomic_path, atomic_text
+    from textmine.sanitize import spreadsheet_safe
+
     path = Path(path)
     if path.suffix.lower() == ".graphml":
-        nx.write_graphml(graph, path)
+        with atomic_path(path) as temporary:
+            nx.write_graphml(graph, temporary)
         return [path]
     if path.suffix.lower() != ".csv":
         raise ValueError(f"unknown network format {path.suffix!r}: use .graphml or .csv")
-    with path.open("w", newline="", encoding="utf-8") as handle:
+    with atomic_text(path, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["source", "target", "weight", "sentence", "paragraph", "critique", "critic", "posts"])
         for source, target, data in sorted(graph.edges(data=True), key=lambda e: -e[2]["weight"]):
             if data["critic"] and data["critic"].split(";")[0] == target:
                 source, target = target, source  # critic first: the edge reads critic -> target
-            writer.writerow([source, target, data["weight"], data["sentence"], data["paragraph"], data["critique"], data["critic"], data["posts"]])
+            writer.writerow([spreadsheet_safe(v) for v in (source, target, data["weight"], data["sentence"], data["paragraph"],
+                                                           data["critique"], data["critic"], data["posts"])])
     nodes_path = path.with_name(f"{path.stem}-nodes.csv")
-    with nodes_path.open("w", newline="", encoding="utf-8") as handle:
+    with atomic_text(nodes_path, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "type", "sector", "mentions", "posts"])
         for name, data in sorted(graph.nodes(data=True), key=lambda n: -n[1]["mentions"]):
-            writer.writerow([name, data["type"], data["sector"], data["mentions"], data["posts"]])
+            writer.writerow([spreadsheet_safe(v) for v in (name, data["type"], data["sector"], data["mentions"], data["posts"])])
     return [path, nodes_path]
 
 

@@ -68,6 +68,10 @@ def analyze_texts(
         return
     queue: deque[tuple[str | None, str | None, str, str | None]] = deque()
 
+    def piped(text: str, language: str | None) -> bool:
+        """German text that fits spaCy's ``max_length`` goes through the batched pipe."""
+        return language in (None, "de") and len(text) <= nlp.max_length
+
     def german_texts() -> Iterator[str]:
         for item_id, title, text in items:
             if languages is not None and item_id in languages:
@@ -75,32 +79,92 @@ def analyze_texts(
             else:
                 language = detect_language(text)
             queue.append((item_id, title, text, language))
-            if language in (None, "de"):
+            if piped(text, language):
                 yield text
 
-    def foreign_until_german() -> Iterator[Analysis]:
-        while queue and queue[0][3] not in (None, "de"):
+    def until_piped() -> Iterator[Analysis]:
+        while queue and not piped(queue[0][2], queue[0][3]):
             item_id, title, text, language = queue.popleft()
-            yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
+            if language in (None, "de"):
+                yield _analyse_long(nlp, ours, item_id, title, text, language)
+            else:
+                yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
 
     # The statistical part runs batched; textmine's rule components run per doc, each guarded, so a
     # bug on one odd post is reported in its record instead of stopping a whole ingest.
     ours = [(name, proc) for name, proc in nlp.pipeline if name in TEXTMINE_COMPONENTS]
     for doc in nlp.pipe(german_texts(), batch_size=batch_size, disable=[name for name, _ in ours]):
-        yield from foreign_until_german()
+        yield from until_piped()
         item_id, title, _text, language = queue.popleft()
-        errors = []
-        for name, proc in ours:
-            try:
-                doc = proc(doc)
-            except Exception as error:  # noqa: BLE001 - any component bug: keep the post, say what failed
-                errors.append(f"{name}: {error.__class__.__name__}: {error}")
-        doc._.language = language or "de"
-        record = doc_to_record(doc, id=item_id, title=title)
-        if errors:
-            record["errors"] = errors
-        yield Analysis(item_id, record, doc_terms(doc))
-    yield from foreign_until_german()
+        record, terms = _finish(doc, ours, item_id, title, language)
+        yield Analysis(item_id, record, terms)
+    yield from until_piped()
+
+
+def _finish(doc, ours, item_id: str | None, title: str | None, language: str | None) -> tuple[dict, list[str]]:  # noqa: ANN001
+    """Run textmine's components on a Doc (each guarded) and build its record and topic terms."""
+    errors = []
+    for name, proc in ours:
+        try:
+            doc = proc(doc)
+        except Exception as error:  # noqa: BLE001 - any component bug: keep the post, say what failed
+            errors.append(f"{name}: {error.__class__.__name__}: {error}")
+    doc._.language = language or "de"
+    record = doc_to_record(doc, id=item_id, title=title)
+    if errors:
+        record["errors"] = errors
+    return record, doc_terms(doc)
+
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of ``text``, each at most ``limit`` characters, cut at
+    paragraph breaks, else at a line break or space; whitespace between pieces is left out."""
+    bounds: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = start + limit
+        cut = text.rfind("\n\n", start + 1, window)
+        if cut <= start:
+            cut = max(text.rfind("\n", start + 1, window), text.rfind(" ", start + 1, window))
+        if cut <= start:
+            cut = window
+        bounds.append((start, cut))
+        start = cut
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n:
+        bounds.append((start, n))
+    return bounds
+
+
+#: Record groups whose items carry character offsets into the text.
+_SPAN_GROUPS = ("sentences", "claims", "critiques", "citations", "quotes", "references", "actors")
+
+
+def _analyse_long(nlp: Language, ours, item_id: str | None, title: str | None, text: str,  # noqa: ANN001
+                  language: str | None) -> Analysis:
+    """A text longer than spaCy's ``max_length``: analysed in paragraph-aligned pieces whose
+    records are merged, with every offset shifted to index into the whole ``text``."""
+    merged: dict = {"id": item_id, "title": title, "text": text, "language": language or "de",
+                    **{group: [] for group in _SPAN_GROUPS}}
+    terms: list[str] = []
+    errors: list[str] = []
+    bounds = chunk_bounds(text, nlp.max_length)
+    for start, end in bounds:
+        doc = next(iter(nlp.pipe([text[start:end]], disable=[name for name, _ in ours])))
+        record, piece_terms = _finish(doc, ours, item_id, title, language)
+        first_reference = len(merged["references"])
+        for group in _SPAN_GROUPS:
+            for item in record.get(group, []):
+                item = {**item, "start": item["start"] + start, "end": item["end"] + start}
+                if group == "citations" and item.get("reference") is not None:
+                    item["reference"] += first_reference
+                merged[group].append(item)
+        terms.extend(piece_terms)
+        errors.extend(record.get("errors", []))
+    if errors:
+        merged["errors"] = errors
+    return Analysis(item_id, merged, terms)
 
 
 #: The pipeline a forked worker uses: set in the parent just before the pool starts.

@@ -1,7 +1,8 @@
 """The ``textmine`` command: thin Typer wrappers over the library, rendered with Rich.
 
 Exit codes: 0 success; 1 some input could not be read (what could be read is stored);
-2 wrong usage; 3 the database or the model cannot be used; 4 nothing to work on yet.
+2 wrong usage; 3 the database or the model cannot be used; 4 nothing to work on yet; 130 interrupted
+(what was stored is kept; the same command resumes).
 """
 from __future__ import annotations
 
@@ -13,15 +14,33 @@ from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from textmine import __version__, settings
 from textmine.resources import ResourceError
-from textmine.output import emit_rows
+from textmine.sanitize import json_text, plain, printable
 
 EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_EMPTY = 1, 2, 3, 4
+
+
+def _show_flags_as_flags() -> None:
+    """Typer 0.2x shows a flag's type in --help (``--json <bool>``), as if it took a value: flags
+    and counters get no type column."""
+    option = getattr(getattr(typer, "core", None), "TyperOption", None)
+    original = getattr(option, "display_type_rich", None)
+    if original is None or getattr(original, "_textmine", False):
+        return
+
+    def display_type_rich(self, ctx):  # noqa: ANN001, ANN202 - typer's signature
+        return None if self.is_flag or self.count else original(self, ctx)
+
+    display_type_rich._textmine = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich
+
+
+_show_flags_as_flags()
 
 app = typer.Typer(
     name="textmine",
@@ -32,8 +51,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-console = Console()
-err_console = Console(stderr=True)
+# No :emoji: codes: printed feed text stays as written.
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
 
 DbOption = typer.Option(None, "--db", envvar="TEXTMINE_DB", help="Corpus database (default ./textmine.sqlite).")
 ModelOption = typer.Option(None, "--model", envvar="TEXTMINE_MODEL", help="spaCy model to use instead of the default.")
@@ -42,11 +62,27 @@ CsvOption = typer.Option(False, "--csv", help="Print CSV for spreadsheets.")
 
 
 def fail(message: str, code: int, hint: str | None = None) -> None:
-    """One line on stderr (plus an optional hint), then exit with ``code``."""
-    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    """One line on stderr (plus an optional hint), then exit with ``code``.
+
+    The message may quote feed text or user input: it is printed literally, never as markup."""
+    err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
     if hint:
-        err_console.print(f"[dim]hint: {escape(hint)}[/]", highlight=False, soft_wrap=True)
+        err_console.print(f"[dim]hint: {plain(hint)}[/]", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    """One ``warning:`` line on stderr; the message is printed literally."""
+    err_console.print(f"[yellow]warning:[/] {plain(message)}", highlight=False, soft_wrap=True)
+
+
+def warn_partial(corpus, what: str) -> None:  # noqa: ANN001 - Corpus
+    """Say so when ``what`` covers only the analysed part of the stored posts."""
+    total = corpus.store.count_posts()
+    analysed = corpus.store.count_analysed()
+    if analysed < total:
+        warn(f"{what} covers {analysed:,} of {total:,} stored posts ({total - analysed:,} not analysed yet: "
+             "run textmine ingest again to analyse them)")
 
 
 @contextmanager
@@ -61,6 +97,16 @@ def open_corpus(db: str | None, model: str | None = None, *, readonly: bool = Fa
         fail(str(error), EXIT_STORE, "textmine ingest FEED creates the database" if readonly else None)
     with corpus:
         yield corpus
+
+
+def check_out(corpus, out: Path) -> None:  # noqa: ANN001 - Corpus
+    """Refuse an ``--out`` that is a folder, in a missing folder, the database or a feed it was read from."""
+    from textmine.outfiles import OutputError, check_output
+
+    try:
+        check_output(out, database=corpus.store.path, inputs=corpus.store.feed_sources())
+    except OutputError as error:
+        fail(str(error), EXIT_USAGE)
 
 
 def _load_pipeline(model: str | None):  # noqa: ANN202 - spaCy Language
@@ -106,15 +152,18 @@ def ingest(
 
     with open_corpus(db, model) as corpus:
         summary = IngestSummary()
+        stored_before = corpus.store.count_posts()
+        analysed_now = 0
         with _progress() as progress:
             read_task = progress.add_task("reading feeds", total=None)
             analyse_task = None
 
             def report(stage: str, done: int, total: int | None) -> None:
-                nonlocal analyse_task
+                nonlocal analyse_task, analysed_now
                 if stage == "read":
                     progress.update(read_task, completed=done)
                 else:
+                    analysed_now = done
                     if analyse_task is None:
                         analyse_task = progress.add_task("analysing posts", total=total)
                     progress.update(analyse_task, completed=done, total=total)
@@ -123,11 +172,13 @@ def ingest(
             from textmine.store import StoreError
 
             try:
+                if analyse:
+                    _say_what_resumes(corpus)
                 for feed in feeds:
-                    progress.update(read_task, description=f"reading {Path(feed).name if feed != '-' else 'stdin'}")
+                    progress.update(read_task, description=f"reading {plain(Path(feed).name) if feed != '-' else 'stdin'}")
                     summary.feeds.append(corpus.ingest_feed(feed, progress=report))
                 if analyse and dask:
-                    from textmine.distributed import DaskAnalyser
+                    from textmine.distributed import DaskAnalyser, DaskError
                     from textmine.extras import MissingExtraError, require
 
                     try:
@@ -135,26 +186,49 @@ def ingest(
                     except MissingExtraError as error:
                         fail(str(error), EXIT_USAGE)
 
-                    with DaskAnalyser(dask, model=model) as analyser:
-                        summary.analysed, summary.not_german = corpus.analyse_pending(progress=report, analyser=analyser)
+                    try:
+                        with DaskAnalyser(dask, model=model) as analyser:
+                            summary.analysed, summary.not_german = corpus.analyse_pending(progress=report, analyser=analyser)
+                    except DaskError as error:
+                        _print_feed_errors(summary)
+                        fail(str(error), EXIT_STORE, "the posts are stored: run the same command again when the "
+                                                     "scheduler is up, or drop --dask")
                 elif analyse:
                     summary.analysed, summary.not_german = corpus.analyse_pending(workers=workers, progress=report)
             except (PipelineError, StoreError) as error:
                 fail(str(error), EXIT_STORE)
+            except KeyboardInterrupt:
+                progress.stop()
+                stored = corpus.store.count_posts() - stored_before + summary.total("updated")
+                err_console.print(f"interrupted: {stored} post(s) stored, {analysed_now} analysed; "
+                                  "run the same command again to resume", highlight=False, soft_wrap=True)
+                raise typer.Exit(130) from None
         component_errors = corpus.component_errors
     if as_json:
-        console.print_json(data={**summary.to_dict(), "component_errors": [
-            {"post": post_id, "errors": errors} for post_id, errors in component_errors]})
+        sys.stdout.write(json_text({**summary.to_dict(), "component_errors": [
+            {"post": post_id, "errors": errors} for post_id, errors in component_errors]}, indent=2) + "\n")
     else:
         _print_ingest_summary(summary)
     for post_id, errors in component_errors:
-        err_console.print(f"[yellow]warning:[/] {post_id}: {'; '.join(errors)} (post stored; other annotations kept)", highlight=False, soft_wrap=True)
+        warn(f"{post_id}: {'; '.join(errors)} (post stored; other annotations kept)")
+    _print_feed_errors(summary)
+    if not summary.ok:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _say_what_resumes(corpus) -> None:  # noqa: ANN001 - Corpus
+    """A run after an interrupted (or older-pipeline) one says what it picks up."""
+    waiting = len(corpus.store.unanalysed(corpus.pipeline_name()))
+    if waiting:
+        err_console.print(f"resuming: {waiting} stored post(s) not analysed yet (by this pipeline) are analysed "
+                          "after the feeds are read", highlight=False, soft_wrap=True)
+
+
+def _print_feed_errors(summary) -> None:  # noqa: ANN001 - IngestSummary
     for feed in summary.feeds:
         if feed.error:
             message = feed.error if feed.error.startswith(feed.source) else f"{feed.source}: {feed.error}"
-            err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    if not summary.ok:
-        raise typer.Exit(EXIT_INPUT)
+            err_console.print(f"[bold red]error:[/] {plain(message)}", highlight=False, soft_wrap=True)
 
 
 def _print_ingest_summary(summary) -> None:  # noqa: ANN001 - IngestSummary
@@ -163,12 +237,13 @@ def _print_ingest_summary(summary) -> None:  # noqa: ANN001 - IngestSummary
         table.add_column(column, justify="right" if column not in ("feed", "format") else "left")
     for feed in summary.feeds:
         skipped = ", ".join(f"{n}× {why}" for why, n in feed.skipped.items()) or "0"
-        table.add_row(feed.source, feed.format, str(feed.new), str(feed.updated), str(feed.unchanged), skipped)
+        table.add_row(Text(printable(feed.source)), feed.format, str(feed.new), str(feed.updated), str(feed.unchanged),
+                      Text(printable(skipped)))
     console.print(table)
     console.print(f"analysed {summary.analysed} post(s)" + (f", {summary.not_german} not German (flagged, not analysed)" if summary.not_german else ""))
     for feed in summary.feeds:
         for warning in feed.warnings:
-            console.print(f"[yellow]warning:[/] {feed.source}: {warning}", highlight=False)
+            console.print(f"[yellow]warning:[/] {plain(feed.source)}: {plain(warning)}", highlight=False)
 
 
 @app.command()
@@ -177,23 +252,24 @@ def info(db: Optional[str] = DbOption, model: Optional[str] = ModelOption, as_js
 
     Example: [bold]textmine info --json[/]
     """
-    from textmine.nlp.pipeline_meta import component_versions
+    from textmine.nlp.pipeline_meta import PipelineError, component_versions
 
     try:
         data: dict = {**component_versions(model), "database": str(settings.database_path(db))}
-    except ResourceError as error:
+    except (ResourceError, PipelineError) as error:
         fail(str(error), EXIT_STORE)
     path = settings.database_path(db)
     if path.exists():
         with open_corpus(db, model, readonly=True) as corpus:
             data["posts"] = corpus.store.count_posts()
+            data.update(corpus.store.analysis_counts(data["pipeline"]))
             data["topic_runs"] = len(corpus.store.topic_runs())
     if as_json:
-        console.print_json(data=data)
+        sys.stdout.write(json_text(data, indent=2) + "\n")
         return
     table = Table(show_header=False, title="textmine", title_justify="left")
     for key, value in data.items():
-        table.add_row(key, ", ".join(value) if isinstance(value, list) else str(value))
+        table.add_row(key, Text(printable(", ".join(value) if isinstance(value, list) else str(value))))
     console.print(table)
 
 
@@ -254,12 +330,18 @@ def export(
         except MissingExtraError as error:
             fail(str(error), EXIT_USAGE)
     with open_corpus(db, readonly=True) as corpus:
+        if out is not None:
+            check_out(corpus, out)
+        warn_partial(corpus, "the export")
         records = corpus.export_records()
         if out is None:
             exporter.write(records, format, sys.stdout)
         else:
-            n = exporter.write_file(records, format, out)
-            err_console.print(f"wrote {n} post(s) to {out}")
+            try:
+                n = exporter.write_file(records, format, out)
+            except OSError as error:
+                fail(f"cannot write {out}: {error.strerror or error}", EXIT_INPUT, f"nothing was written to {out}")
+            err_console.print(f"wrote {n} post(s) to {plain(out)}", highlight=False)
 
 
 # Further commands live in their own modules, registered on import.

@@ -1,15 +1,17 @@
 """Listing commands over the stored corpus: citations, claims, critiques, actors, show."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from textmine import listings
-from textmine.cli import (EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, app, console, err_console,
-                          fail, open_corpus)
+from textmine.cli import (EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, app, check_out, console,
+                          err_console, fail, open_corpus)
 from textmine.output import emit_rows
+from textmine.sanitize import json_text, plain
 
 
 @app.command()
@@ -30,11 +32,28 @@ def citations(
     emit_rows(console, rows, title=f"Citations by {by}", as_json=as_json, as_csv=as_csv)
 
 
+#: The values of the listing filters (the JSON contract's actor types and sectors).
+SECTORS = ("economy", "state", "civil_society", "science", "citizens", "media", "unknown")
+ACTOR_TYPES = ("person", "organisation", "collective")
+
+
+def _choice(option: str, value: str | None, allowed: tuple[str, ...]) -> None:
+    """An unknown filter value is wrong usage, not an empty table."""
+    if value is not None and value not in allowed:
+        fail(f"unknown {option} {value!r}", EXIT_USAGE, f"use one of {', '.join(allowed)}")
+
+
 def _post_ids(corpus, post: str | None) -> list[str] | None:  # noqa: ANN001 - Corpus
     if post is None:
         return None
     found = corpus.store.find_post(post)
     if found is None:
+        matches = corpus.store.post_matches(post, limit=4)
+        if len(matches) > 1:
+            shown = "; ".join(f"{pid} ({title})" for pid, title in matches[:3])
+            more = ", …" if len(matches) > 3 else ""
+            fail(f"{post!r} matches {'more than 3' if more else len(matches)} posts: {shown}{more}", EXIT_USAGE,
+                 "give more of the id or title, or the full id")
         fail(f"no post matches {post!r}", EXIT_INPUT, "textmine export --format csv lists the ids")
     return [found.id]
 
@@ -50,6 +69,7 @@ def claims(
 
     Example: [bold]textmine claims --holder Lember[/]
     """
+    _choice("--count", count, ("post", "holder"))
     with open_corpus(db, readonly=True) as corpus:
         rows = listings.claim_rows(corpus.records(_post_ids(corpus, post)), holder=holder)
     if count:
@@ -69,6 +89,7 @@ def critiques(
 
     Example: [bold]textmine critiques --count target[/]
     """
+    _choice("--count", count, ("post", "critic", "target"))
     with open_corpus(db, readonly=True) as corpus:
         rows = listings.critique_rows(corpus.records(_post_ids(corpus, post)), critic=critic, target=target)
     if count:
@@ -89,18 +110,28 @@ def actors(
     """
     from textmine.corpus import post_record
 
+    _choice("--sector", sector, SECTORS)
+    _choice("--type", type, ACTOR_TYPES)
+    if network is not None and network.suffix.lower() not in (".graphml", ".csv"):
+        fail(f"{network}: unknown network format", EXIT_USAGE, "use a .graphml or .csv file name")
     with open_corpus(db, readonly=True) as corpus:
+        if network is not None:
+            check_out(corpus, network)
+            if network.suffix.lower() == ".csv":
+                check_out(corpus, network.with_name(f"{network.stem}-nodes.csv"))
         records = list(corpus.records())
         run = corpus.store.topic_run()
         assignments = corpus.store.topic_assignments(run["id"]) if run else {}
     if network is not None:
         from textmine.actor_network import build_network, write_network
 
-        if network.suffix.lower() not in (".graphml", ".csv"):
-            fail(f"{network}: unknown network format", EXIT_USAGE, "use a .graphml or .csv file name")
         graph = build_network(post_record(post, record) for post, record in records if record)
-        written = write_network(graph, network)
-        err_console.print(f"wrote {graph.number_of_nodes()} actors and {graph.number_of_edges()} edges to {', '.join(map(str, written))}")
+        try:
+            written = write_network(graph, network)
+        except OSError as error:
+            fail(f"cannot write {network}: {error.strerror or error}", EXIT_INPUT, f"nothing was written to {network}")
+        err_console.print(f"wrote {graph.number_of_nodes()} actors and {graph.number_of_edges()} edges to "
+                          f"{plain(', '.join(map(str, written)))}", highlight=False)
     rows = listings.actor_rows(records, sector=sector, type=type)
     if run:
         from textmine.topics_by import topics_by
@@ -128,6 +159,6 @@ def show(
         stored, record = next(iter(corpus.records(ids)))
     data = post_record(stored, record)
     if as_json:
-        console.print_json(data=data)
+        sys.stdout.write(json_text(data, indent=2) + "\n")
     else:
         print_record(console, data)

@@ -6,7 +6,8 @@ from typing import Optional
 
 import typer
 
-from textmine.cli import EXIT_INPUT, DbOption, app, err_console, fail, open_corpus
+from textmine.cli import EXIT_INPUT, EXIT_USAGE, DbOption, app, check_out, err_console, fail, open_corpus, warn_partial
+from textmine.sanitize import plain
 
 
 @app.command()
@@ -23,6 +24,10 @@ def report(
     from textmine.report import ReportError, build_report
 
     with open_corpus(db, readonly=True) as corpus:
+        check_out(corpus, out)
+        if run is not None and corpus.store.topic_run(run) is None:
+            fail(f"no topic run {run} in the database", EXIT_USAGE, "textmine runs lists the runs")
+        warn_partial(corpus, "the report")
         try:
             path = build_report(corpus, out, run=run)
         except ReportError as error:
@@ -30,4 +35,4 @@ def report(
         except OSError as error:
             fail(f"cannot write {out}: {error.strerror or error}", EXIT_INPUT, "choose another --out")
         posts = corpus.store.count_posts()
-    err_console.print(f"wrote {path} ({posts} post(s), {path.stat().st_size / 1024:.0f} KiB)")
+    err_console.print(f"wrote {plain(path)} ({posts} post(s), {path.stat().st_size / 1024:.0f} KiB)")

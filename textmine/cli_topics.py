@@ -7,9 +7,12 @@ from typing import Optional, Tuple
 import typer
 
 from textmine import settings
-from textmine.cli import (EXIT_EMPTY, EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, _progress, app,
-                          console, err_console, fail, open_corpus)
+from textmine.cli import (EXIT_EMPTY, EXIT_INPUT, EXIT_STORE, EXIT_USAGE, CsvOption, DbOption, JsonOption, _progress,
+                          app, check_out, console, err_console, fail, open_corpus, warn_partial)
+from textmine.outfiles import atomic_path
 from textmine.output import emit_rows
+from textmine.run_folders import RunFolderError, model_folder, save_model
+from textmine.sanitize import plain
 
 
 def _read_seed_words(path: Path) -> list[list[str]]:
@@ -47,11 +50,15 @@ def topics(
     if not settings.database_path(db).exists():
         fail(f"no database at {settings.database_path(db)}", EXIT_EMPTY, "run textmine ingest FEED first")
     with open_corpus(db, readonly=False) as corpus:
+        if plot is not None:
+            check_out(corpus, plot)
         rows = list(corpus.store.terms())
         if not rows:
             fail("no analysed posts in the database", EXIT_EMPTY, "run textmine ingest FEED first")
         if over_time or by:
             stored = corpus.store.topic_run(run)
+            if stored is None and run is not None:
+                fail(f"no topic run {run} in the database", EXIT_USAGE, "textmine runs lists the runs")
             if stored is None:
                 fail("no stored topic run", EXIT_EMPTY, "run textmine topics first")
             assignments = corpus.store.topic_assignments(stored["id"])
@@ -90,16 +97,21 @@ def topics(
                                                 seed_words=guided, progress=report)
             except topic_models.TopicError as error:
                 fail(str(error), EXIT_USAGE, "check --k, --method and the seed-word file")
-        params = {"k": k, "workers": workers, "seed_words": guided, "posts": len(ids), "resamples": resamples}
+        # The model folder first (complete, checksummed), then the run in one transaction: a folder
+        # that cannot be written stores no half run.
+        try:
+            model_dir, digest = save_model(model, corpus.store.path)
+        except RunFolderError as error:
+            fail(str(error), EXIT_STORE, "check the permissions and free space next to the database")
+        params = {"k": k, "workers": workers, "seed_words": guided, "posts": len(ids), "resamples": resamples,
+                  "model_sha256": digest}
         run_id = corpus.store.add_topic_run(
             method=model.method, k=model.k, seed=seed, params=params, coherence=model.coherence,
-            topics=model.topics, model_dir=None,
+            topics=model.topics, model_dir=model_dir,
             assignments=((pid, int(dom), [round(float(w), 6) for w in weights])
                          for pid, dom, weights in zip(ids, model.dominant, model.doc_topics)),
         )
-        model_dir = settings.runs_dir(settings.database_path(db)) / f"run-{run_id}"
-        model.save(model_dir)
-        corpus.store.set_run_model_dir(run_id, str(model_dir))
+        warn_partial(corpus, f"topic run {run_id}")
         posts = {p.id: p for p in corpus.store.posts(ids)}
     if curve is not None and not as_json:
         emit_rows(console, curve, title=f"Choice of k (picked k={best_k}: {topic_models.pick_reason(curve)})", as_csv=as_csv)
@@ -132,9 +144,13 @@ def _apply_run(corpus, run_id: int, rows: list, as_json: bool, as_csv: bool) -> 
     from textmine import topics as topic_models
 
     stored = corpus.store.topic_run(run_id)
-    if stored is None or not stored.get("model_dir") or not Path(stored["model_dir"]).exists():
-        fail(f"no stored model for run {run_id}", EXIT_INPUT, "textmine runs lists the runs")
-    model = topic_models.TopicModel.load(Path(stored["model_dir"]))
+    if stored is None:
+        fail(f"no topic run {run_id} in the database", EXIT_USAGE, "textmine runs lists the runs")
+    try:
+        folder = model_folder(corpus.store.path, stored)
+    except RunFolderError as error:
+        fail(str(error), EXIT_INPUT, "textmine runs lists the runs")
+    model = topic_models.TopicModel.load(folder)
     done = corpus.store.topic_assignments(run_id)
     new = [r for r in rows if r[0] not in done]
     doc_topics, dominant = model.transform([r[2] for r in new]) if new else ([], [])
@@ -194,9 +210,10 @@ def _plot_curve(curve: list[dict], best_k: int, path: Path) -> None:
     ax.set_xlabel("k (topics)")
     ax.legend()
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    with atomic_path(path) as temporary:
+        fig.savefig(temporary, dpi=120, format="png")
     plt.close(fig)
-    err_console.print(f"wrote {path}")
+    err_console.print(f"wrote {plain(path)}", highlight=False)
 
 
 def _plot_over_time(rows: list[dict], path: Path) -> None:
@@ -217,9 +234,10 @@ def _plot_over_time(rows: list[dict], path: Path) -> None:
     ax.tick_params(axis="x", rotation=60)
     ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    with atomic_path(path) as temporary:
+        fig.savefig(temporary, dpi=120, format="png")
     plt.close(fig)
-    err_console.print(f"wrote {path}")
+    err_console.print(f"wrote {plain(path)}", highlight=False)
 
 
 @app.command()
@@ -250,7 +268,7 @@ def _compare_runs(db: Optional[str], run_a: int, run_b: int, *, as_json: bool, a
         runs_found = {run_id: corpus.store.topic_run(run_id) for run_id in (run_a, run_b)}
         missing = [str(run_id) for run_id, found in runs_found.items() if found is None]
         if missing:
-            fail(f"no topic run {', '.join(missing)} in the database", EXIT_USAGE, "see textmine runs")
+            fail(f"no topic run {', '.join(missing)} in the database", EXIT_USAGE, "textmine runs lists the runs")
         dominant = {run_id: {post: topic for post, (topic, _) in corpus.store.topic_assignments(run_id).items()}
                     for run_id in (run_a, run_b)}
     result = compare_runs(runs_found[run_a]["topics"], runs_found[run_b]["topics"], dominant[run_a], dominant[run_b])

@@ -97,6 +97,12 @@ class Corpus:
             self._nlp = load_pipeline(self.model)
         return self._nlp
 
+    def pipeline_name(self) -> str:
+        """The identity of the analysing pipeline, from its meta.json: nothing is loaded for it."""
+        from textmine.nlp.pipeline_meta import model_meta, pipeline_id
+
+        return pipeline_id(self._nlp.meta if self._nlp is not None else model_meta(self.model))
+
     # -- ingest ----------------------------------------------------------------------------------
     def ingest(
         self, sources: Sequence[str], *, analyse: bool = True, workers: int = 1,
@@ -175,11 +181,10 @@ class Corpus:
 
         ``analyser`` replaces the local ``analyze_texts`` (e.g. a ``DaskAnalyser``); this process
         stays the only writer. Returns (analysed, of which not German)."""
-        from textmine.nlp.pipeline_meta import model_meta, pipeline_id
+        from textmine.nlp.pipeline_meta import pipeline_id
 
         self.component_errors = []
-        # The pipeline's identity comes from its meta.json: nothing pending, nothing loaded.
-        name = pipeline_id(self._nlp.meta if self._nlp is not None else model_meta(self.model))
+        name = self.pipeline_name()
         pending = self.store.unanalysed(name)
         if not pending:
             return 0, 0
@@ -240,11 +245,14 @@ class Corpus:
 
 
 def post_record(post: StoredPost, record: dict | None) -> dict:
-    """The JSON contract's object for a stored post (empty groups when it is not analysed yet)."""
+    """The JSON contract's object for a stored post (empty groups and ``analysed: false`` when it is
+    not analysed yet)."""
     base = record or {"text": text_of(post.paragraphs), "sentences": [], "claims": [], "critiques": [],
                       "citations": [], "quotes": [], "references": [], "actors": [], "language": post.language}
     return {
         **base,
+        # An unanalysed post must not read as a post with no findings.
+        "analysed": record is not None,
         "id": post.id,
         "title": post.title,
         "url": post.url,

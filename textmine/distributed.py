@@ -17,6 +17,12 @@ from textmine.analysis import Analysis, analyze_texts
 
 #: Posts per task: big enough to amortise scheduling, small enough to balance the workers.
 CHUNK = 32
+#: How long to try to reach a scheduler before giving up with one line.
+CONNECT_TIMEOUT_S = 20.0
+
+
+class DaskError(Exception):
+    """The Dask cluster cannot be used; the message is one line for the user."""
 
 
 def _analyse_chunk(model: str | None, items: list[tuple[str | None, str | None, str]]) -> list[Analysis]:
@@ -36,12 +42,20 @@ class DaskAnalyser:
 
         self.model = model
         self._cluster = None
-        if scheduler == "local":
-            self._cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
-            self.client = Client(self._cluster)
-        else:
-            self.client = Client(scheduler, timeout="20s")
+        try:
+            if scheduler == "local":
+                self._cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                             dashboard_address=None)
+                self.client = Client(self._cluster)
+            else:
+                if "://" not in scheduler and ":" not in scheduler:
+                    raise ValueError("expected 'local' or an address like tcp://host:8786")
+                self.client = Client(scheduler, timeout=f"{CONNECT_TIMEOUT_S}s")
+        except (OSError, ValueError, TypeError) as error:  # TimeoutError is an OSError
+            if self._cluster is not None:
+                self._cluster.close()
+            reason = " ".join(str(error).split())[:200] or error.__class__.__name__
+            raise DaskError(f"cannot use the Dask scheduler {scheduler!r}: {reason}") from error
 
     def __call__(self, nlp: object, items: Iterable[tuple[str | None, str | None, str]], **_: object) -> Iterator[Analysis]:
         items = list(items)

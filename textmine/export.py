@@ -7,14 +7,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from textmine.sanitize import spreadsheet_safe
+
 FORMATS = ("jsonl", "csv", "parquet")
 #: Scalar columns of the CSV export; nested annotations follow as JSON strings.
-CSV_SCALARS = ("id", "url", "title", "author", "published", "language", "text")
+CSV_SCALARS = ("id", "url", "title", "author", "published", "language", "analysed", "text")
 CSV_NESTED = ("categories", "sentences", "claims", "critiques", "citations", "quotes", "references", "actors")
 
 
-def _flat(record: dict) -> dict:
-    row = {key: record.get(key) for key in CSV_SCALARS}
+def _flat(record: dict, *, spreadsheet: bool = True) -> dict:
+    """One row; for CSV (``spreadsheet``) text cells cannot start a formula."""
+    row = {key: spreadsheet_safe(record.get(key)) if spreadsheet else record.get(key) for key in CSV_SCALARS}
     row.update({key: json.dumps(record.get(key) or [], ensure_ascii=False) for key in CSV_NESTED})
     return row
 
@@ -38,14 +41,18 @@ def write(records: Iterable[dict], format: str, stream: IO[str]) -> int:
 
 
 def write_file(records: Iterable[dict], format: str, path: Path) -> int:
+    """Write ``records`` to ``path`` atomically: an error leaves any earlier file as it was."""
+    from textmine.outfiles import atomic_path, atomic_text
+
     if format == "parquet":
         from textmine.extras import require
 
         require("parquet", "parquet export")
         import pandas as pd
 
-        frame = pd.DataFrame([_flat(r) for r in records])
-        frame.to_parquet(path, index=False)
+        frame = pd.DataFrame([_flat(r, spreadsheet=False) for r in records])
+        with atomic_path(path) as temporary:
+            frame.to_parquet(temporary, index=False)
         return len(frame)
-    with path.open("w", encoding="utf-8", newline="") as stream:
+    with atomic_text(path, newline="") as stream:
         return write(records, format, stream)

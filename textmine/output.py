@@ -9,6 +9,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from textmine.sanitize import json_text, printable, spreadsheet_safe
 
 
 def _cell(value: Any) -> str:
@@ -30,20 +33,21 @@ def emit_rows(
     """Print ``rows`` as JSON (``json_payload`` if given), CSV, or a Rich table that fits the terminal."""
     columns = list(columns or (rows[0].keys() if rows else []))
     if as_json:
-        sys.stdout.write(json.dumps(json_payload if json_payload is not None else list(rows), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json_text(json_payload if json_payload is not None else list(rows), indent=1) + "\n")
         return
     if as_csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
+            writer.writerow({c: spreadsheet_safe(printable(_cell(row.get(c)))) for c in columns})
         return
     table = Table(title=title, title_justify="left", expand=False)
     for column in columns:
         numeric = bool(rows) and all(isinstance(r.get(column), (int, float)) for r in rows if r.get(column) is not None)
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(Text(printable(str(column)), style="bold"), justify="right" if numeric else "left", overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
+        # Text, not str: a cell is never read as Rich markup; control characters are dropped.
+        table.add_row(*(Text(printable(_cell(row.get(c)))) for c in columns))
     console.print(table)
     if not rows:
         console.print("[dim](nothing to show)[/]")

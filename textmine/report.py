@@ -82,7 +82,10 @@ def build_report(corpus_or_db: Any, out_path: str | Path, *, run: int | None = N
     if not out.parent.exists():
         raise ReportError(f"cannot write {out}: folder {out.parent} does not exist")
     data = collect(corpus_or_db, run=run)
-    out.write_text(render_html(data), encoding="utf-8")
+    from textmine.outfiles import atomic_text
+
+    with atomic_text(out) as stream:  # an error or a full disk leaves any earlier report whole
+        stream.write(render_html(data))
     return out
 
 
@@ -132,12 +135,20 @@ def _span_css() -> str:
 # -- helpers ---------------------------------------------------------------------------------------
 def e(value: Any) -> str:
     """Escaped text for HTML content and attribute values."""
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape(_no_bidi("" if value is None else str(value)), quote=True)
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_bidi(text: str) -> str:
+    """Bidi overrides from feeds would make a name or link read differently from what it is."""
+    return _BIDI.sub("", text)
 
 
 def safe_url(url: str | None) -> str | None:
     """Only absolute http(s) links survive (no javascript:, data: or relative URLs from feeds)."""
-    if url and re.match(r"https?://[^\s\"'<>]+$", url.strip(), flags=re.IGNORECASE):
+    if url and not _BIDI.search(url) and re.match(r"https?://[^\s\"'<>\x00-\x1f\x7f-\x9f]+$", url.strip(), flags=re.IGNORECASE):
         return url.strip()
     return None
 
@@ -388,7 +399,7 @@ def _topics(data: ReportData) -> str:
         tid = topic["id"]
         examples = [pid for _, pid in sorted(best.get(tid, []), reverse=True)[:3]]
         rows.append((
-            str(tid), f"<strong>{e(topic.get('label'))}</strong>",
+            e(tid), f"<strong>{e(topic.get('label'))}</strong>",
             f'<span class="terms">{e(", ".join(topic.get("terms", [])[:10]))}</span>',
             f"{float(topic.get('share', 0.0)):.1%}", str(dominant.get(tid, 0)),
             e(", ".join(typical.get(tid, []))), _post_links(data, examples, titles),

@@ -19,6 +19,9 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
+#: SQLite's ``application_id`` of a textmine database ("TMIN"): another program's file is told apart
+#: from ours before anything is written to it.
+APPLICATION_ID = 0x544D494E
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -103,7 +106,9 @@ class Store:
             if readonly and not self.path.exists():
                 raise StoreError(f"no database at {path}: run `textmine ingest FEED` first")
         try:
-            uri = f"file:{self.path}?mode=ro" if readonly else str(self.path)
+            if not readonly and str(path) != ":memory:":
+                _check_identity(self.path)  # before the first write: a foreign file stays byte-identical
+            uri = _readonly_uri(self.path) if readonly else str(self.path)
             self.conn = sqlite3.connect(uri, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -131,9 +136,8 @@ class Store:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         with self.transaction():
-            tables = self._tables()
-            if tables and "meta" not in tables:
-                raise StoreError(f"{self.path} is not a textmine database (it holds other tables): choose another with --db")
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 self.conn.execute(statement)
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -150,6 +154,7 @@ class Store:
                 self.conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
 
     def _check_version(self) -> None:
+        _check_textmine(self.conn, self.path)
         if "meta" not in self._tables():
             raise StoreError(f"{self.path} is not a textmine database")
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -212,6 +217,29 @@ class Store:
     def count_posts(self) -> int:
         return self.conn.execute("SELECT count(*) FROM posts").fetchone()[0]
 
+    def count_analysed(self) -> int:
+        """Posts whose current content has an analysis (by any pipeline)."""
+        return self.conn.execute(
+            "SELECT count(*) FROM posts p JOIN analyses a ON a.post_id = p.id AND a.content_hash = p.content_hash"
+        ).fetchone()[0]
+
+    def analysis_counts(self, pipeline: str) -> dict[str, int]:
+        """Posts analysed by ``pipeline`` (of which not German, and with a failed component) and waiting."""
+        analysed, not_german, failed = self.conn.execute(
+            """SELECT count(*),
+                      coalesce(sum(coalesce(json_extract(a.record, '$.language'), 'de') != 'de'), 0),
+                      coalesce(sum(json_extract(a.record, '$.errors') IS NOT NULL), 0)
+               FROM posts p JOIN analyses a ON a.post_id = p.id
+               WHERE a.content_hash = p.content_hash AND a.pipeline = ?""", (pipeline,)
+        ).fetchone()
+        return {"analysed": analysed, "waiting": self.count_posts() - analysed, "not_german": not_german,
+                "failed": failed}
+
+    def feed_sources(self) -> list[str]:
+        """The feeds (paths or URLs) the stored posts were read from."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT feed FROM posts WHERE feed IS NOT NULL AND feed != 'stdin'")]
+
     def posts(self, ids: Sequence[str] | None = None) -> Iterator[StoredPost]:
         """Posts in publication order (undated last), optionally only the given ids."""
         query = ("SELECT id, url, title, author, published, categories, paragraphs, content_hash, language "
@@ -236,6 +264,12 @@ class Store:
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return next(self.posts([row[0]]), None) if row else None
+
+    def post_matches(self, key: str, *, limit: int = 5) -> list[tuple[str, str]]:
+        """(id, title) of up to ``limit`` posts whose id or title starts with ``key``."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT id, title FROM posts WHERE id LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+            (_like_prefix(key), _like_prefix(key), limit))]
 
     def unanalysed(self, pipeline: str) -> list[str]:
         """Ids of posts without an analysis of their current content by ``pipeline``."""
@@ -323,6 +357,45 @@ def _run_row(row: tuple) -> dict:
         "params": json.loads(row[5]), "coherence": json.loads(row[6]), "topics": json.loads(row[7]),
         "model_dir": row[8],
     }
+
+
+def _readonly_uri(path: Path) -> str:
+    """A read-only ``file:`` URI; ``#``, ``?`` and ``%`` in the path are quoted, not read as URI parts."""
+    return path.absolute().as_uri() + "?mode=ro"
+
+
+def _check_textmine(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise unless ``conn`` is a textmine database, an older one without the application id, or empty."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if user_version > SCHEMA_VERSION:
+            raise StoreError(f"database {path} has schema version {user_version}, newer than this textmine "
+                             f"understands ({SCHEMA_VERSION}): upgrade textmine")
+        return
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if application_id == 0 and not tables:
+        return  # an empty SQLite file: nothing of anyone's to lose
+    legacy = (application_id == 0 and {"meta", "posts", "analyses"} <= tables
+              and conn.execute("SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None)
+    if not legacy:
+        owner = f"application_id {application_id:#x}" if application_id else "other tables"
+        raise StoreError(f"{path} is not a textmine database (another program's SQLite file: {owner}); "
+                         "it was left untouched: choose another with --db")
+
+
+def _check_identity(path: Path) -> None:
+    """Look at an existing file read-only, before any write, and refuse anything not textmine's."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise StoreError(f"{path} is not a textmine database (or it is corrupt): file is not a database")
+    conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        _check_textmine(conn, path)
+    finally:
+        conn.close()
 
 
 def _like_prefix(key: str) -> str:

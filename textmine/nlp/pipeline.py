@@ -6,13 +6,14 @@ installed > textmine's own offline pipeline (``textmine.nlp.german``).
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from textmine.nlp import german
 from textmine.nlp.extensions import register_extensions
-from textmine.nlp.pipeline_meta import DEFAULT_MODEL, TEXTMINE_COMPONENTS, PipelineError, resolve_model_name
+from textmine.nlp.pipeline_meta import TEXTMINE_COMPONENTS, PipelineError, looks_like_path, resolve_model_name
 from textmine.nlp.tokenizer import guard_tokenizer
 
 
@@ -39,6 +40,16 @@ def load_pipeline(model: str | None = None) -> Language:
     name = resolve_model_name(model)
     if name is None:
         nlp = german.offline_pipeline()
+    elif looks_like_path(name):
+        path = Path(name).expanduser()
+        if not path.is_dir():
+            raise PipelineError(f"no spaCy model folder at {name}" + (" (it is a file, not a folder)" if path.exists() else ""))
+        try:
+            nlp = spacy.load(path)
+        except (OSError, ValueError, KeyError) as error:
+            reason = " ".join(str(error).split())[:200]
+            raise PipelineError(f"{name} is not a spaCy model folder that can be loaded: {reason}") from error
+        german.customize_tokenizer(nlp)
     else:
         try:
             nlp = spacy.load(name)

@@ -35,17 +35,25 @@ def resolve_model_name(model: str | None = None) -> str | None:
     return None
 
 
+def looks_like_path(name: str) -> bool:
+    """A --model value with a path separator, a leading dot or tilde, or naming an existing path."""
+    return os.sep in name or "/" in name or name.startswith((".", "~")) or Path(name).exists()
+
+
 def model_meta(model: str | None = None) -> dict:
     """The ``meta.json`` of the pipeline that :func:`resolve_model_name` picks ({} if unknown)."""
     name = resolve_model_name(model)
     if name is None:
         folder = resources.model_dir("de_textmine_sm")
-    elif Path(name).is_dir():
-        folder = Path(name)
+    elif looks_like_path(name):
+        folder = Path(name).expanduser()
+        if not folder.is_dir():
+            raise PipelineError(f"no spaCy model folder at {name}" + (" (it is a file, not a folder)" if folder.exists() else ""))
     else:
         spec = importlib.util.find_spec(name) if name.isidentifier() else None
         if spec is None or not spec.submodule_search_locations:
-            return {}
+            raise PipelineError(f"cannot load spaCy model {name!r}: install it (python -m spacy download {name}) "
+                                "or unset TEXTMINE_MODEL to use textmine's own German pipeline")
         folder = Path(list(spec.submodule_search_locations)[0])
     path = folder / "meta.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}

@@ -20,7 +20,13 @@
 
   function queryFromHash() {
     var match = /(?:^#|&)search=([^&]*)/.exec(window.location.hash);
-    return match ? decodeURIComponent(match[1].replace(/\+/g, " ")) : null;
+    if (!match) { return null; }
+    var raw = match[1].replace(/\+/g, " ");
+    try {
+      return decodeURIComponent(raw);
+    } catch (error) {  // a malformed %-escape: search for the text as typed, keep the page working
+      return raw;
+    }
   }
 
   function openTarget() {
