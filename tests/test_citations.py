@@ -150,7 +150,9 @@ def test_entry_styles():
 
 def test_repair_and_parens_helpers():
     assert repair_hyphenation("Lind- ner/ Kaiser") == "Lindner/Kaiser"
-    assert find_parens("a (b (c) d) (e\nf) (g)") == [(5, 8), (18, 21)]
+    # a single (hard-wrap) line break may fall inside a parenthesis, a blank line may not
+    assert find_parens("a (b (c) d) (e\nf) (g)") == [(5, 8), (12, 17), (18, 21)]
+    assert find_parens("a (e\n\nf) (g) [h]") == [(9, 12), (13, 16)]
 
 
 def test_spans_in_component_and_sentences(nlp):

@@ -1,0 +1,53 @@
+"""What a string in quotation marks is: a quotation, a title or name, or a scare-quoted term.
+
+A quotation is running text someone said or wrote („Wir brauchen mehr Personal“, sagt …); a title
+or a name is what a work, project or programme is called (die Studie „Warum Vereine sich
+auflösen“, “Civil Society Partnerships”, „digital.engagiert“); a term is a word or short phrase
+set off by quotation marks („Teilhabe“, „Ehrenamt light“). Only quotations go into the ``quotes``
+span group; the others are kept apart so that counts of quotes mean what they say.
+"""
+from __future__ import annotations
+
+import re
+
+from textmine.nlp.citation_lexicon import CitationLexicons
+
+WORD_RE = re.compile(r"[\w’'\-.*]+")
+BEFORE_RE = re.compile(r"[\w’'\-.*]+|[^\s\w]")
+ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen ihr ihre ihrem ihren sein seine "
+                     "seinem seinen neue neuen neuer neues aktuelle aktuellen jüngste jüngsten".split())
+#: A term has at most this many words; longer strings without a title cue are read as quotations.
+MAX_TERM_WORDS = 3
+MAX_TITLE_WORDS = 12
+
+
+def _title_cue_before(text: str, start: int, lex: CitationLexicons) -> bool:
+    """The word before the opening mark names a kind of work or says "called" ("Studie", "Titel",
+    "Förderprogramm", "heißt"), articles and a few adjectives skipped."""
+    words = BEFORE_RE.findall(text[max(0, start - 60):start])
+    while words and words[-1].lower() in ARTICLES:
+        words.pop()
+    if not words:
+        return False
+    word = words[-1].lower()
+    if word == "titel" or word in lex.title_cues:
+        return True
+    return any(len(cue) >= 4 and word.endswith(cue) for cue in lex.title_cues)
+
+
+def quote_kind(text: str, start: int, end: int, lex: CitationLexicons) -> str:
+    """"quote", "title" or "term" for the quoted string ``text[start:end]`` (marks included)."""
+    inner = text[start + 1:end - 1].strip()
+    words = WORD_RE.findall(inner)
+    if not words:
+        return "term"
+    if _title_cue_before(text, start, lex) and len(words) <= MAX_TITLE_WORDS:
+        return "title"
+    sentence_like = inner[-1] in ".!?…," or bool(re.search(r"[.!?;:]\s", inner))
+    if len(words) <= MAX_TERM_WORDS and not sentence_like:
+        return "term"
+    long_words = [w for w in words if len(w) > 3]
+    if (not sentence_like and len(words) <= MAX_TITLE_WORDS and long_words
+            and all(w[:1].isupper() or w[:1].isdigit() for w in long_words)):
+        return "title"  # "Civil Society Partnerships", "Arbeit in der Langzeitpflege"
+    return "quote"
