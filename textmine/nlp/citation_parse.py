@@ -319,6 +319,10 @@ def _names_after_lead_in(text: str, pos: int, stop: int, lex: CitationLexicons, 
 def parse_segment(text: str, start: int, end: int, lex: CitationLexicons, bracket: bool = False) -> list[dict]:
     """Citations in one ``;``-separated part of a parenthesis (several when comma-chained).
     In square brackets (``bracket``) only citations that name their authors count."""
+    page_only = PAGE_ONLY_RE.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+    if page_only and not bracket:  # "(S. 2)": a page of the source cited before ("S." is no cue here)
+        return [{"kind": "ibid", "start": start, "end": end, "authors": [], "year": None,
+                 "pages": clean_pages(page_only.group(1)), "suffix": "", "page_only": True}]
     pos, explicit, cued = skip_cues(text, start, end, lex)
     if pos >= end:
         return []
@@ -346,10 +350,6 @@ def parse_segment(text: str, start: int, end: int, lex: CitationLexicons, bracke
         if url:  # "(vgl. https://www.tagesschau.de/…)": the site is the source
             return [{"kind": "parenthetical", "start": pos, "end": end, "authors": [url.group(1)], "year": None,
                      "pages": None, "suffix": ""}]
-        page_only = PAGE_ONLY_RE.match(text, pos, end)
-        if page_only and not bracket:  # "(S. 2)": a page of the source cited before
-            return [{"kind": "ibid", "start": pos, "end": end, "authors": [], "year": None,
-                     "pages": clean_pages(page_only.group(1)), "suffix": "", "page_only": True}]
         authors = parse_authors(text[pos:end], lex, explicit)
         if authors and not bracket:
             return [{"kind": "author_only", "start": pos, "end": end, "authors": authors, "year": None,
@@ -680,7 +680,9 @@ def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
                 and not text[previous.end():match.start()].strip() and _is_name_word(word, lex):
             name = strip_genitive(word, lex, known)
         if name and (best is None or match.end() > best[0]):
-            best = (match.end(), [name])
+            # "Anna Beck und Tom Roth zusammen (2008)": the whole group the name ends
+            group = adjacent_names(text, match.end(), lex, known, text[match.end():match.end() + 60])
+            best = (match.end(), group["authors"] if group and len(group["authors"]) > 1 else [name])
         previous = match
     if cache is not None:
         cache.update(until=pos, sentence_start=sentence_start, best=best)
