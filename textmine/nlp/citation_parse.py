@@ -942,6 +942,19 @@ def name_keys(name: str) -> set[str]:
     return {word.lower().strip(".") for word in name.replace("’", "'").split() if word[:1].isupper()} | {surname_key(name)}
 
 
+def cited_work_title(names: list[str], authors: list[str], editors: list[str], title: str | None,
+                     container: str | None) -> str | None:
+    """The title of what a citation of ``names`` points at in a bibliography entry: the chapter
+    for its authors, the edited volume (the entry's container) for its editors ("Kreidenweis
+    (2018)" cites the book "Digitaler Wandel …", not Pelka's chapter in it)."""
+    keys = {surname_key(name) for name in names}
+    if keys & {surname_key(a) for a in authors}:
+        return title
+    if container and keys & {surname_key(e) for e in editors}:
+        return container
+    return title
+
+
 def link(citation: Citation, references: list[Reference]) -> int | None:
     """Index of the bibliography entry for a citation: surname + year, else editor + year."""
     if not citation.authors or not references:

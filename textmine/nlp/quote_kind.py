@@ -16,6 +16,9 @@ WORD_RE = re.compile(r"[\w’'\-.*]+")
 BEFORE_RE = re.compile(r"[\w’'\-.*]+|[^\s\w]")
 ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen ihr ihre ihrem ihren sein seine "
                      "seinem seinen neue neuen neuer neues aktuelle aktuellen jüngste jüngsten".split())
+#: Words a title in title case may keep in lower case (German and English).
+TITLE_SMALL_WORDS = frozenset("der die das des dem den und für in im am an auf aus von vom zur zum mit "
+                              "ohne über unter of the and for in on at a an to with by from or".split())
 #: A term has at most this many words; longer strings without a title cue are read as quotations.
 MAX_TERM_WORDS = 3
 MAX_TITLE_WORDS = 12
@@ -44,10 +47,9 @@ def quote_kind(text: str, start: int, end: int, lex: CitationLexicons) -> str:
     if _title_cue_before(text, start, lex) and len(words) <= MAX_TITLE_WORDS:
         return "title"
     sentence_like = inner[-1] in ".!?…," or bool(re.search(r"[.!?;:]\s", inner))
+    if (not sentence_like and 2 <= len(words) <= MAX_TITLE_WORDS
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)):
+        return "title"  # "Civil Society Partnerships", "Arbeit in der Langzeitpflege"
     if len(words) <= MAX_TERM_WORDS and not sentence_like:
         return "term"
-    long_words = [w for w in words if len(w) > 3]
-    if (not sentence_like and len(words) <= MAX_TITLE_WORDS and long_words
-            and all(w[:1].isupper() or w[:1].isdigit() for w in long_words)):
-        return "title"  # "Civil Society Partnerships", "Arbeit in der Langzeitpflege"
     return "quote"
