@@ -247,7 +247,7 @@ def test_evaluation_floor():
 def test_real_blogs_development_gold_floor():
     """Issue 19's target on the real development gold (73 citations, 17 excerpts from many sites):
     precision and recall >= 0.95 for citations with authors and year right."""
-    from conftest import shared_path
+    from tests.conftest import shared_path
 
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
     import sys
