@@ -543,3 +543,24 @@ def test_only_quotations_go_into_the_quotes_group(nlp):
     assert [s.text for s in doc.spans["quotes"]] == ["„Wir wollen alle erreichen, auch die Älteren“"]
     assert [(s.text, s.label_) for s in doc.spans["quoted_terms"]] == [("„Nachbarn digital“", "title")]
     assert doc.spans["quotes"][0]._.source == "Meier"
+
+
+def test_straight_quotes_pair_by_position():
+    text = 'Das sogenannte "Kita-Gesetz" entpuppt sich als Etikettenschwindel. Ob alle "gut" werden, ist offen.'
+    assert [text[q.start:q.end] for q in extract(text).quotes] == ['"Kita-Gesetz"', '"gut"']
+
+
+def test_a_short_quoted_word_used_as_a_noun_is_a_term():
+    [quote] = extract("Offen bleibt das große „Wie?“ der Umsetzung.").quotes
+    assert quote.kind == "term"
+    [quote] = extract("Sie sagte nur: „Nein, danke!“").quotes
+    assert quote.kind == "quote"
+
+
+@pytest.mark.parametrize("text", [
+    "Gefördert im Rahmen des Bundesprogramms „Nachbarschaft mit besonderem Bedarf – das Quartier“ hier.",
+    "Das wurde gebündelt im „Leitplan für das deutsche Schulwesen“ von damals.",
+])
+def test_titles_after_inflected_cues_and_with_adjectives(text):
+    [quote] = extract(text).quotes
+    assert quote.kind == "title"

@@ -776,9 +776,17 @@ def find_quotes(text: str) -> list[Quote]:
             if pos > open_pos + 1:
                 quotes.append(Quote(open_pos, pos + 1))
             open_pos = -1
-        elif char in OPENERS and (open_pos < 0 or char in "„»"):
+        elif char in OPENERS and (open_pos < 0 or char in "„»") and (char in "„»«" or _opens(text, pos)):
             open_pos, closers = pos, OPENERS[char]
     return quotes
+
+
+def _opens(text: str, pos: int) -> bool:
+    """A mark that may open or close (" and “) opens only after a space or an opening bracket and
+    before a word: in 'sogenannte "X-Gesetz" entpuppt', the mark after "Gesetz" opens nothing."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
 
 
 # --------------------------------------------------------------------------- bibliography
