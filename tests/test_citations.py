@@ -564,3 +564,22 @@ def test_a_short_quoted_word_used_as_a_noun_is_a_term():
 def test_titles_after_inflected_cues_and_with_adjectives(text):
     [quote] = extract(text).quotes
     assert quote.kind == "title"
+
+
+def test_more_real_blog_shapes():
+    # a year with two suffixes, a lead-in "u. a.", comma-chained sources
+    assert [(c[2], c[3]) for c in cites("Das zeigt sich (vgl. Bäumler 2020a/b, Lind 2019).")] == [
+        (["Bäumler"], 2020), (["Lind"], 2019)]
+    assert [(c[2], c[3]) for c in cites("Das droht (u. a. Zorn, 2018, Augustin, 2019; Haber & Binz, 2019).")] == [
+        (["Zorn"], 2018), (["Augustin"], 2019), (["Haber", "Binz"], 2019)]
+    # a report named with a page is the source; without a page it stays a thing with a year
+    assert [(c[2], c[4]) for c in cites("So steht es dort (Parallelbericht 2015, S.27).")] == [(["Parallelbericht"], "27")]
+    assert cites("Das galt (Förderperiode 2021) schon.") == []
+    # a text cut off inside a citation parenthesis
+    assert [(c[2], c[3]) for c in cites("Das hat Ursachen (Biebel/Lesch, 2007; Gorke/Panne, 2007")] == [
+        (["Biebel", "Lesch"], 2007), (["Gorke", "Panne"], 2007)]
+
+
+def test_an_unreadable_source_in_a_comma_list_does_not_hide_the_next():
+    found = cites("Das wird deutlich (vgl. Bäumler 2020, BAG kommunaler Beauftragter Deutschlands 2020, Licht/Ranft 2020).")
+    assert [(c[2], c[3]) for c in found] == [(["Bäumler"], 2020), (["Licht", "Ranft"], 2020)]

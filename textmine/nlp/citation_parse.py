@@ -21,7 +21,7 @@ CONTEXT_WINDOW = 300
 MAX_QUOTE = 3000
 
 YEAR = r"(?:1[5-9]|20)\d\d"
-YEAR_RE = re.compile(r"(?<![\w/.\-–])(" + YEAR + r")([a-e])?(?![\w/\-–])")
+YEAR_RE = re.compile(r"(?<![\w/.\-–])(" + YEAR + r")([a-e])?(?:/[a-e](?![\w/\-–]))?(?![\w/\-–])")  # "2020a/b"
 NO_YEAR_RE = re.compile(r"o\.\s?J\.")
 PAGE_RE = re.compile(
     r"(?:(?:S\.|Seiten?|pp?\.)\s*)?"
@@ -164,6 +164,8 @@ def find_parens(text: str) -> list[tuple[int, int]]:
             open_pos, has_child = stack.pop()
             if not has_child and pos - open_pos - 1 <= MAX_PAREN:
                 pairs.append((open_pos, pos + 1))
+    if stack and not stack[-1][1] and len(text) - stack[-1][0] <= MAX_PAREN and text[stack[-1][0]] == "(":
+        pairs.append((stack[-1][0], len(text)))  # a text cut off inside a parenthesis: "(Biebeler/Lesch, 2007"
     pairs.sort()
     return pairs
 
@@ -316,6 +318,15 @@ def _names_after_lead_in(text: str, pos: int, stop: int, lex: CitationLexicons, 
     return None
 
 
+MAX_SKIPPED_SOURCES = 2
+
+
+def _with_pages(text: str, year_pos: int, end: int) -> bool:
+    """Whether the year at ``year_pos`` is followed by a page reference ("2015, S. 27")."""
+    items, _ = parse_year_items(text, year_pos, end)
+    return bool(items) and items[0]["pages"] is not None and bool(re.search(r"S\.|Seite|\bp\.", text[year_pos:end]))
+
+
 def parse_segment(text: str, start: int, end: int, lex: CitationLexicons, bracket: bool = False) -> list[dict]:
     """Citations in one ``;``-separated part of a parenthesis (several when comma-chained).
     In square brackets (``bracket``) only citations that name their authors count."""
@@ -358,6 +369,8 @@ def parse_segment(text: str, start: int, end: int, lex: CitationLexicons, bracke
     author_text = text[pos:year.start()]
     if author_text.strip():
         authors = parse_authors(author_text, lex, explicit, cued)
+        if authors is None and not explicit and _with_pages(text, year.start(), end):
+            authors = parse_authors(author_text, lex, True, cued)  # "(Parallelbericht 2015, S. 27)"
         if authors is None:
             lead = _names_after_lead_in(text, pos, year.start(), lex, explicit, cued)
             if lead is None:
@@ -377,10 +390,19 @@ def parse_segment(text: str, start: int, end: int, lex: CitationLexicons, bracke
                       "authors": list(authors), "year": item["year"], "pages": item["pages"],
                       "suffix": item["suffix"]})
     rest = re.match(r"\s*,\s*", text[stop:end])
-    if rest and kind == "parenthetical":
+    for _ in range(MAX_SKIPPED_SOURCES + 1):  # "(A 2020, dlf 2020, <unreadable> 2020, B/C 2020)"
+        if not (rest and kind == "parenthetical"):
+            break
         more = parse_segment(text, stop + rest.end(), end, lex)
         if more and more[0]["kind"] == "parenthetical":
             found.extend(more)
+            break
+        # skip one comma-separated source that cannot be read, up to its year
+        year = YEAR_RE.search(text, stop + rest.end(), end)
+        if year is None:
+            break
+        stop = year.end()
+        rest = re.match(r"[^,;]*?,\s*", text[stop:end])
     return found
 
 
@@ -388,7 +410,7 @@ def parse_paren(text: str, open_pos: int, close_pos: int, lex: CitationLexicons)
     """All citations inside one parenthesis ``text[open_pos:close_pos]`` (brackets included)."""
     found: list[dict] = []
     seg_start = open_pos + 1
-    inner_end = close_pos - 1
+    inner_end = close_pos - 1 if text[close_pos - 1] in ")]" else close_pos  # cut off: no closing mark
     bracket = text[open_pos] == "["
     while seg_start <= inner_end:
         semi = text.find(";", seg_start, inner_end)
