@@ -583,3 +583,9 @@ def test_more_real_blog_shapes():
 def test_an_unreadable_source_in_a_comma_list_does_not_hide_the_next():
     found = cites("Das wird deutlich (vgl. Bäumler 2020, BAG kommunaler Beauftragter Deutschlands 2020, Licht/Ranft 2020).")
     assert [(c[2], c[3]) for c in found] == [(["Bäumler"], 2020), (["Licht", "Ranft"], 2020)]
+
+
+@pytest.mark.parametrize("text", ["(Hochwasser in Ahrweiler 2021)", "(ca 2015)", "(vgl. hier 2019)", "(rund 2020)",
+                                  "(damals 2019)"])
+def test_places_after_lead_ins_and_lower_case_words_are_no_citations(text):
+    assert cites(f"Das geschah {text} wirklich.") == []

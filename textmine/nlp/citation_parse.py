@@ -213,8 +213,8 @@ def lowercase_author(text: str, lex: CitationLexicons, cued: bool) -> str | None
     """A corporate author written in lower case: "betterplace lab" (after a cue such as "vgl."),
     "dbb" (one word); None when a word is one that stands before years ("ab", "seit", "ca.")."""
     words = text.split()
-    if not words or len(words) > (3 if cued else 1):
-        return None
+    if not words or len(words) > (3 if cued else 1) or (not cued and len(words[0]) > 4):
+        return None  # without a cue only a short name such as "dbb", "dlf"
     if any(not LOWER_CORPORATE_RE.match(w) or w.lower() in lex.lowercase_non_authors or len(w) < 2 for w in words):
         return None
     return " ".join(words)
@@ -247,6 +247,9 @@ def parse_authors(raw: str, lex: CitationLexicons, explicit: bool, cued: bool = 
                     return None
             elif word not in lex.particles and word not in LOWER_NAME_WORDS:
                 return None
+        links = [w for w in words if w in LOWER_NAME_WORDS and w not in lex.particles and w not in ("e.V.", "gGmbH")]
+        if links and not explicit and not any(lex.org_head(w) or w in lex.corporate_heads for w in words):
+            return None  # "Institut für X" is an author, "(Hochwasser in Ahrweiler 2021)" is not
         if part in lex.places and (index > 0 or len(parts) == 1):
             return None  # "Beltz, Weinheim 2012": a publisher line, "(Berlin 2019)": a place
         if not explicit and _has_thing_suffix(words[-1], lex):
@@ -307,10 +310,15 @@ def _names_after_lead_in(text: str, pos: int, stop: int, lex: CitationLexicons, 
     by the book they appeared in ("Klein/Roth, in Smith/Jones (eds.)": Klein and Roth)."""
     matches = list(lex.lead_in_re.finditer(text, pos, stop))
     for match in matches:
-        if match.group().strip().lower().rstrip(":") == "in":
+        word = match.group().strip().lower()
+        if word == "in:" or (word == "in" and text[pos:match.start()].rstrip().endswith(",")):
             before = parse_authors(text[pos:match.start()], lex, explicit, cued)
             if before and parse_authors(text[match.end():stop], lex, explicit, cued):
                 return pos, before
+    # Names after a lead-in only where the parenthesis reads as a pointer: a cue ("vgl.", "s.") or
+    # a lower-case start ("eine Diskussion bei …"); "(Hochwasser in Ahrweiler 2021)" is no citation.
+    if not (cued or text[pos:pos + 1].islower()):
+        return None
     for match in reversed(matches):
         authors = parse_authors(text[match.end():stop], lex, explicit, cued)
         if authors:
