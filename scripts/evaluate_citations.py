@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.evaluation.citation_gold import is_real_text_gold, read_jsonl, real_text_posts  # noqa: E402
+from textmine.evaluation.citation_gold import GoldFormatError, is_real_text_gold, read_jsonl, real_text_posts  # noqa: E402
 from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
 TOLERANCE = 3
 
@@ -178,7 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blank", action="store_true", help="spacy.blank('de') + sentencizer instead of load_pipeline()")
     parser.add_argument("--errors", action="store_true", help="print every mismatch")
     args = parser.parse_args(argv)
-    result = evaluate(args.gold, blank=args.blank, errors=args.errors)
+    if not args.gold.exists():
+        print(f"error: gold file not found: {args.gold}\nhint: the real-text gold lives in ../shared "
+              "(corpus/real-blogs/gold.jsonl, datasets/blog-args/train.jsonl)", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate(args.gold, blank=args.blank, errors=args.errors)
+    except (GoldFormatError, json.JSONDecodeError, KeyError) as exc:
+        print(f"error: cannot read gold file {args.gold}: {exc}", file=sys.stderr)
+        return 2
     keys = ("detection", "citation", "authors", "year", "pages", "kind", "quotes", "references")
     for key in keys if result["quotes_annotated"] else keys[:6]:
         scores = result[key]
