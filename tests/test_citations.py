@@ -589,3 +589,10 @@ def test_an_unreadable_source_in_a_comma_list_does_not_hide_the_next():
                                   "(damals 2019)"])
 def test_places_after_lead_ins_and_lower_case_words_are_no_citations(text):
     assert cites(f"Das geschah {text} wirklich.") == []
+
+
+def test_footnote_lines_that_hold_only_a_source():
+    text = ("Das ist belegt.12\n\n12 Brecker 2017, S. 34.\n13Thal/Lenz 2015: 67\n\n14 Seiten 2019 gab es viele Fälle.\n"
+            "5 February 2026\n")
+    assert [(c[0], c[2], c[3], c[4]) for c in cites(text)] == [
+        ("Brecker 2017, S. 34", ["Brecker"], 2017, "34"), ("Thal/Lenz 2015: 67", ["Thal", "Lenz"], 2015, "67")]

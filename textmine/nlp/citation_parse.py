@@ -442,6 +442,10 @@ PLAIN_CITATION_RE = re.compile(
     r"(?P<names>" + _PLAIN_NAME + r"(?:\s*(?:/|&|\bund\b)\s*" + _PLAIN_NAME + r"){0,4}"
     r"(?:\s+(?:et\s?al\.|u\.\s?a\.))?),?\s+(?=" + YEAR + r"[a-e]?(?![\w/]))")
 PAGE_CUES = frozenset({"so", "nach"})
+#: A footnote line that is only a source: "12 Becker 2017, S. 34." (the number glued or spaced).
+FOOTNOTE_LINE_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,3}[ \t]?(?P<names>" + _PLAIN_NAME + r"(?:\s*(?:/|&|\bund\b)\s*" + _PLAIN_NAME + r"){0,4}"
+    r"(?:\s+(?:et\s?al\.|u\.\s?a\.))?),?\s+(?=" + YEAR + r"[a-e]?(?![\w/]))")
 
 
 def find_plain_citations(text: str, lex: CitationLexicons, skip: list[tuple[int, int]]) -> list[dict]:
@@ -463,11 +467,23 @@ def find_plain_citations(text: str, lex: CitationLexicons, skip: list[tuple[int,
         if not items or (cue in PAGE_CUES and items[0]["pages"] is None):
             continue
         start = match.start("names") if cue in PAGE_CUES else match.start()
-        for index, item in enumerate(items):
-            found.append({"kind": "parenthetical", "start": start if index == 0 else item["start"],
-                          "end": item["end"], "authors": list(authors), "year": item["year"],
-                          "pages": item["pages"], "suffix": item["suffix"]})
+        found.extend(_plain_items(items, start, authors))
+    for match in FOOTNOTE_LINE_RE.finditer(text):
+        if _inside(match.start("names"), skip) or any(item["start"] <= match.start("names") < item["end"] for item in found):
+            continue
+        authors = parse_authors(match.group("names"), lex, explicit=False)
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        items, stop = parse_year_items(text, match.end(), line_end)
+        if authors and items and not text[stop:line_end].strip(" \t."):  # the line holds the source only
+            found.extend(_plain_items(items, match.start("names"), authors))
     return found
+
+
+def _plain_items(items: list[dict], start: int, authors: list[str]) -> list[dict]:
+    return [{"kind": "parenthetical", "start": start if index == 0 else item["start"], "end": item["end"],
+             "authors": list(authors), "year": item["year"], "pages": item["pages"], "suffix": item["suffix"]}
+            for index, item in enumerate(items)]
 
 
 # --------------------------------------------------------------------------- narrative names
