@@ -4,13 +4,17 @@ Each gold line is one post: ``{"post_id", "source", "citations": [{"start", "end
 "year", "pages", "reference"}], "quotes": [{"start", "end", "source"}], "references": [{"start",
 "end", "authors", "year", …}]}`` with character offsets into ``"\\n\\n".join(html_to_paragraphs(content))``.
 Sources are ``corpus/…`` (this repository) or ``shared:corpus/…`` (``../shared``; skipped when absent).
+The real-text gold of ``../shared`` is read too (``corpus/real-blogs/gold.jsonl`` with its
+``excerpts.jsonl``, ``datasets/blog-args/train.jsonl``): citations only, quotes are not annotated there.
 
 Spans match one-to-one when they overlap and both boundaries are within a small tolerance, or
 when the shorter span lies mostly inside the longer one. Reported: precision/recall/F1 for
-detection and, end to end, for authors, year and pages (a prediction counts only if matched and the
+detection and, end to end, for authors, year, pages, kind and ``citation`` (authors and year both
+right: the figure a researcher needs) (a prediction counts only if matched and the
 field is right; pages compare in the normal form of ``clean_pages``: no spaces, "-" for any dash,
 no final dot, so "31 f." = "31f" and "55–72" = "55-72"); linking accuracy (``reference``) over matched gold citations; quote detection and
-source accuracy; bibliography entry detection and per-field accuracy. The last line is JSON.
+source accuracy (over every quoted string, quotations, titles and terms alike, as the in-house gold
+marks them all); bibliography entry detection and per-field accuracy. The last line is JSON.
 
     PYTHONPATH=. python scripts/evaluate_citations.py [--gold gold/citations.jsonl] [--blank] [--errors]
 """
@@ -25,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from textmine.evaluation.citation_gold import GoldFormatError, is_real_text_gold, read_jsonl, real_text_posts  # noqa: E402
 from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
 TOLERANCE = 3
 
@@ -90,7 +95,10 @@ def predict(nlp, text: str) -> dict[str, list[dict]]:
     return {
         "citations": [{"start": s.start_char, "end": s.end_char, "kind": s._.kind, "authors": list(s._.authors or []),
                        "year": s._.year, "pages": s._.pages, "reference": s._.reference} for s in doc.spans["citations"]],
-        "quotes": [{"start": s.start_char, "end": s.end_char, "source": s._.source} for s in doc.spans["quotes"]],
+        # Every quoted string: the in-house gold marks titles and terms in quotation marks too.
+        "quotes": sorted(({"start": s.start_char, "end": s.end_char, "source": s._.source, "kind": s.label_}
+                          for group in ("quotes", "quoted_terms") for s in doc.spans[group]),
+                         key=lambda q: q["start"]),
         "references": [{"start": s.start_char, "end": s.end_char, "authors": list(s._.authors or []), "year": s._.year,
                         "title": s._.title, "container": s._.container, "editors": list(s._.editors or []),
                         "publisher": s._.publisher, "place": s._.place, "pages": s._.pages}
@@ -102,13 +110,15 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
     """Scores over every gold post whose feed is available."""
     nlp = build_pipeline(blank)
     counts: dict[str, int] = {k: 0 for k in (
-        "gold", "pred", "matched", "authors", "year", "pages", "kind", "link_total", "link_ok",
+        "gold", "pred", "matched", "authors", "year", "pages", "kind", "citation", "link_total", "link_ok",
         "q_gold", "q_pred", "q_matched", "q_source", "r_gold", "r_pred", "r_matched")}
     ref_fields = ("authors", "year", "title", "container", "editors", "publisher", "place", "pages")
     ref_ok = {f: 0 for f in ref_fields}
     ref_seen = {f: 0 for f in ref_fields}
     posts = skipped = 0
-    for record, text in gold_posts(gold_path):
+    lines = read_jsonl(gold_path)
+    real_text = bool(lines) and is_real_text_gold(lines[0])
+    for record, text in (real_text_posts(gold_path) if real_text else gold_posts(gold_path)):
         if text is None:
             skipped += 1
             continue
@@ -125,11 +135,14 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
                 if same(field, g[field], p[field]):
                     counts[field] += 1
                 elif errors:
-                    print(f"{record['post_id']} {text[g['start']:g['end']]!r} {field}: gold {g[field]!r} pred {p[field]!r}")
+                    print(f"WRONG  {record['post_id']} {text[g['start']:g['end']]!r} {field}: gold {g[field]!r} pred {p[field]!r}")
+            counts["citation"] += same("authors", g["authors"], p["authors"]) and same("year", g["year"], p["year"])
             counts["link_total"] += 1
             counts["link_ok"] += g.get("reference") == p["reference"]
         if errors:
             print_unmatched(record["post_id"], gold_c, pred_c, pairs, lambda c, _kind: repr(text[c["start"]:c["end"]]))
+        if record["quotes"] is None:  # real-text gold: citations only
+            continue
         q_pairs = align(record["quotes"], pred["quotes"])
         counts["q_gold"] += len(record["quotes"])
         counts["q_pred"] += len(pred["quotes"])
@@ -146,9 +159,10 @@ def evaluate(gold_path: Path, blank: bool = False, errors: bool = False) -> dict
                     ref_seen[field] += 1
                     ref_ok[field] += same(field, g[field], p[field])
     result: dict[str, Any] = {"posts": posts, "skipped_posts": skipped, "gold_citations": counts["gold"],
-                              "pipeline": "blank+sentencizer" if blank else "load_pipeline"}
+                              "pipeline": "blank+sentencizer" if blank else "load_pipeline",
+                              "quotes_annotated": not real_text}
     result["detection"] = prf(counts["matched"], counts["pred"], counts["gold"])
-    for field in ("authors", "year", "pages", "kind"):
+    for field in ("authors", "year", "pages", "kind", "citation"):
         result[field] = prf(counts[field], counts["pred"], counts["gold"])
     result["linking_accuracy"] = round(counts["link_ok"] / counts["link_total"], 4) if counts["link_total"] else None
     result["quotes"] = prf(counts["q_matched"], counts["q_pred"], counts["q_gold"])
@@ -164,8 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blank", action="store_true", help="spacy.blank('de') + sentencizer instead of load_pipeline()")
     parser.add_argument("--errors", action="store_true", help="print every mismatch")
     args = parser.parse_args(argv)
-    result = evaluate(args.gold, blank=args.blank, errors=args.errors)
-    for key in ("detection", "authors", "year", "pages", "kind", "quotes", "references"):
+    if not args.gold.exists():
+        print(f"error: gold file not found: {args.gold}\nhint: the real-text gold lives in ../shared "
+              "(corpus/real-blogs/gold.jsonl, datasets/blog-args/train.jsonl)", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate(args.gold, blank=args.blank, errors=args.errors)
+    except (GoldFormatError, json.JSONDecodeError, KeyError) as exc:
+        print(f"error: cannot read gold file {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    keys = ("detection", "citation", "authors", "year", "pages", "kind", "quotes", "references")
+    for key in keys if result["quotes_annotated"] else keys[:6]:
         scores = result[key]
         print(f"{key:<12} P {scores['precision']:.3f}  R {scores['recall']:.3f}  F1 {scores['f1']:.3f}")
     print(f"linking accuracy {result['linking_accuracy']}  quote source accuracy {result['quote_source_accuracy']}")

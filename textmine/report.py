@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from textmine import __version__
+from textmine.nlp.citation_parse import cited_work_title
 
 #: Span groups in drawing order: label, colour (displaCy's palette), and what the legend says.
 GROUPS: dict[str, tuple[str, str, str]] = {
@@ -468,7 +469,9 @@ def cited(records: Iterable[tuple[Any, dict]]) -> tuple[list[dict], list[dict]]:
             row["posts"].append(post.id)
             index = citation.get("reference")
             if row["title"] is None and isinstance(index, int) and 0 <= index < len(references):
-                row["title"] = references[index].get("title")
+                ref = references[index]
+                row["title"] = cited_work_title(names, ref.get("authors") or [], ref.get("editors") or [],
+                                                ref.get("title"), ref.get("container"))
     return (sorted(authors.values(), key=lambda r: (-r["citations"], -len(set(r["posts"])), r["author"])),
             sorted(works.values(), key=lambda r: (-r["citations"], -len(set(r["posts"])), r["work"])))
 

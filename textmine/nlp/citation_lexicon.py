@@ -41,16 +41,29 @@ class CitationLexicons:
     legal_forms: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     anaphora: tuple[str, ...] = ()
+    lead_ins: tuple[str, ...] = ()
+    lowercase_non_authors: frozenset[str] = frozenset()
+    title_cues: frozenset[str] = frozenset()
 
     def org_head(self, word: str) -> tuple[str, str] | None:
         """(head suffix, gender) when ``word`` ends in an organisation head ("Energieagentur"),
-        also in the genitive ("Datenlabors", "Verbandes")."""
-        low = word.lower()
+        also in the genitive ("Datenlabors", "Verbandes"). Answers are remembered per word."""
+        cache = self._org_head_cache
+        if word in cache:
+            return cache[word]
+        if len(cache) > 50_000:
+            cache.clear()
+        low, found = word.lower(), None
         for suffix, gender in self.org_heads:
-            for ending in ("", "s", "es"):
-                if low.endswith(suffix + ending) and (ending == "" or gender in "mn"):
-                    return suffix, gender
-        return None
+            if any(low.endswith(suffix + ending) and (ending == "" or gender in "mn") for ending in ("", "s", "es")):
+                found = suffix, gender
+                break
+        cache[word] = found
+        return found
+
+    @cached_property
+    def _org_head_cache(self) -> dict[str, tuple[str, str] | None]:
+        return {}
 
     @cached_property
     def cue_re(self) -> re.Pattern[str]:
@@ -62,6 +75,12 @@ class CitationLexicons:
     def ibid_re(self) -> re.Pattern[str]:
         parts = [re.escape(word) + ("" if word[-1] == "." else r"(?!\w)") for word in self.ibid]
         return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+    @cached_property
+    def lead_in_re(self) -> re.Pattern[str]:
+        """A lead-in word inside a parenthesis ("bei", "in", "unter anderem") followed by a space."""
+        parts = [re.escape(word) for word in self.lead_ins] or ["(?!)"]
+        return re.compile(r"(?<![\w.])(?:" + "|".join(parts) + r")\s+", re.IGNORECASE)
 
     @cached_property
     def narrative_particles(self) -> frozenset[str]:
@@ -103,4 +122,7 @@ def load_lexicons(directory: str | None = None) -> CitationLexicons:
         legal_forms=frozenset(words("legal_forms.txt")),
         speech_verbs=frozenset(lower("speech_verbs.txt")),
         anaphora=tuple(sorted(set(lower("anaphora.txt")), key=len, reverse=True)),
+        lead_ins=tuple(sorted(set(lower("lead_ins.txt")), key=len, reverse=True)),
+        lowercase_non_authors=frozenset(lower("lowercase_non_authors.txt")),
+        title_cues=frozenset(lower("title_cues.txt")),
     )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from textmine.nlp.citation_lexicon import CitationLexicons, load_lexicons
+from textmine.nlp.quote_kind import quote_kind
 
 #: The longest parenthesis content parsed as citations, and how far back a name is looked for.
 MAX_PAREN = 1000
@@ -20,7 +21,7 @@ CONTEXT_WINDOW = 300
 MAX_QUOTE = 3000
 
 YEAR = r"(?:1[5-9]|20)\d\d"
-YEAR_RE = re.compile(r"(?<![\w/.\-–])(" + YEAR + r")([a-e])?(?![\w/\-–])")
+YEAR_RE = re.compile(r"(?<![\w/.\-–])(" + YEAR + r")([a-e])?(?:/[a-e](?![\w/\-–]))?(?![\w/\-–])")  # "2020a/b"
 NO_YEAR_RE = re.compile(r"o\.\s?J\.")
 PAGE_RE = re.compile(
     r"(?:(?:S\.|Seiten?|pp?\.)\s*)?"
@@ -29,7 +30,7 @@ PAGE_RE = re.compile(
 SEP_RE = re.compile(r"\s*([,:;]|\bund\b|&)?\s*")
 TOKEN_RE = re.compile(r"[\w’'.\-]+|[/&,]")
 UPPER_RE = re.compile(r"[A-ZÄÖÜ]")
-NAME_WORD_RE = re.compile(r"(?:[A-ZÄÖÜ]|[OD][’']|Mc|Mac)[\w’'\-.]*$")
+NAME_WORD_RE = re.compile(r"(?:[A-ZÄÖÜ]|[OD][’']|Mc|Mac)[\w’'\-.*]*$")  # "Autor*innengruppe"
 ETAL_RE = re.compile(r"\s*(?:et\.?\s?al\.?|u\.\s?a\.|ua\.|and others|und andere)\s*$")
 HYPHEN_BREAK_RE = re.compile(r"(\w)-\s+([a-zäöüß])")
 SLASH_SPACE_RE = re.compile(r"\s*/\s*")
@@ -39,7 +40,8 @@ SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„“\"»])")
 CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-ZÄÖÜ][\w’'\-]*")
 SLASH_GROUP_RE = re.compile(r"[A-ZÄÖÜ][\w’'\-]+(?:\s?/\s?[A-ZÄÖÜ][\w’'\-]+)+")
 QUOTE_CHAR_RE = re.compile(r"[„“”»«\"\n]")
-PAREN_CHAR_RE = re.compile(r"[()\n]")
+PAREN_CHAR_RE = re.compile(r"[()\[\]]|\n[ \t]*\n")
+CLOSING = {")": "(", "]": "["}
 OPENERS = {"„": "“”", "“": "”“", "»": "«", "«": "»", '"': '"'}
 LOWER_NAME_WORDS = frozenset("für der die des das und im am an in of the for and e.V. gGmbH".split())
 
@@ -56,13 +58,17 @@ class Citation:
     pages: str | None = None
     reference: int | None = None
     year_suffix: str = ""
+    page_only: bool = False  # "(S. 2)": a page of the source cited before
 
 
 @dataclass
 class Quote:
+    """A quoted string; ``kind`` is "quote" (running text someone said or wrote), "title" or "term"."""
+
     start: int
     end: int
     source: str | None = None
+    kind: str = "quote"
 
 
 @dataclass
@@ -135,51 +141,97 @@ def _is_name_word(word: str, lex: CitationLexicons) -> bool:
 
 
 def _has_thing_suffix(word: str, lex: CitationLexicons) -> bool:
-    low = word.lower()
-    return any(low.endswith(suffix) for suffix in lex.non_author_suffixes)
+    return word.lower().endswith(lex.non_author_suffixes)
 
 
 # --------------------------------------------------------------------------- parentheses
 
 def find_parens(text: str) -> list[tuple[int, int]]:
-    """Innermost ``(...)`` pairs within one line, as (open, close+1); one pass with a stack."""
+    """Innermost ``(...)`` and ``[...]`` pairs within one paragraph, as (open, close+1); one pass
+    with a stack. A single line break may fall inside (hard-wrapped PDF text: "(Ken-\nnedy 2016)"),
+    a blank line may not."""
     pairs: list[tuple[int, int]] = []
     stack: list[list[int]] = []  # [open position, has a child parenthesis]
     for match in PAREN_CHAR_RE.finditer(text):
         char, pos = match.group(), match.start()
-        if char == "\n":
+        if char[0] == "\n":
             stack.clear()
-        elif char == "(":
+        elif char in "([":
             if stack:
                 stack[-1][1] = 1
             stack.append([pos, 0])
-        elif stack:
+        elif stack and text[stack[-1][0]] == CLOSING[char]:
             open_pos, has_child = stack.pop()
             if not has_child and pos - open_pos - 1 <= MAX_PAREN:
                 pairs.append((open_pos, pos + 1))
+    if stack and not stack[-1][1] and len(text) - stack[-1][0] <= MAX_PAREN and text[stack[-1][0]] == "(":
+        pairs.append((stack[-1][0], len(text)))  # a text cut off inside a parenthesis: "(Biebeler/Lesch, 2007"
     pairs.sort()
     return pairs
 
 
-def skip_cues(text: str, pos: int, end: int, lex: CitationLexicons) -> tuple[int, bool]:
-    """Skip cue words ("vgl. auch", "Quelle:"); say whether an explicit source cue was among them."""
-    explicit = False
+def skip_cues(text: str, pos: int, end: int, lex: CitationLexicons) -> tuple[int, bool, bool]:
+    """Skip cue words ("vgl. auch", "vgl. hierzu:", "Quelle:"); say whether an explicit source cue
+    was among them, and whether there was any cue."""
+    explicit = cued = False
     match = lex.cue_re.match(text, pos, end)
     while match and match.end() > pos:
         explicit = explicit or match.group().endswith(":")
+        cued = True
         pos = match.end()
+        if cued and pos < end and text[pos] in ":,":
+            pos += 1  # "vgl. hierzu: Butterwegge 2022"
         match = lex.cue_re.match(text, pos, end)
     while pos < end and text[pos].isspace():
         pos += 1
-    return pos, explicit
+    return pos, explicit, cued
 
 
-def parse_authors(raw: str, lex: CitationLexicons, explicit: bool) -> list[str] | None:
+ORG_NAME_LINKS = frozenset("für der des die und im am beim zur zum von vom of the for and ,".split())
+ORG_WORD_RE = re.compile(r"[\w’'\-.*]+|,")
+LOWER_CORPORATE_RE = re.compile(r"[a-zäöüß][\w\-.]*[\w]$")
+
+
+def corporate_author(text: str, lex: CitationLexicons) -> str | None:
+    """A corporate author whose name holds commas or "und", kept whole: "Bundesministerium für
+    Familie, Senioren, Frauen und Jugend", "Statistische Ämter des Bundes und der Länder"."""
+    words = ORG_WORD_RE.findall(text)
+    head = next((i for i, w in enumerate(words) if lex.org_head(w) or w in lex.corporate_heads), None)
+    if head is None or head + 2 >= len(words) or words[head + 1] not in ORG_NAME_LINKS:
+        return None
+    if not all(UPPER_RE.match(w) for w in words[:head + 1]) or not UPPER_RE.match(words[-1]):
+        return None
+    for index in range(head + 1, len(words)):
+        word = words[index]
+        if not (UPPER_RE.match(word) or word in ORG_NAME_LINKS or (  # "für politische Bildung"
+                ADJECTIVE_RE.search(word) and index + 1 < len(words) and UPPER_RE.match(words[index + 1]))):
+            return None
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def lowercase_author(text: str, lex: CitationLexicons, cued: bool) -> str | None:
+    """A corporate author written in lower case: "betterplace lab" (after a cue such as "vgl."),
+    "dbb" (one word); None when a word is one that stands before years ("ab", "seit", "ca.")."""
+    words = text.split()
+    if not words or len(words) > (3 if cued else 1) or (not cued and len(words[0]) > 4):
+        return None  # without a cue only a short name such as "dbb", "dlf"
+    if any(not LOWER_CORPORATE_RE.match(w) or w.lower() in lex.lowercase_non_authors or len(w) < 2 for w in words):
+        return None
+    return " ".join(words)
+
+
+def parse_authors(raw: str, lex: CitationLexicons, explicit: bool, cued: bool = False) -> list[str] | None:
     """Authors of a parenthetical citation ("de Vries/Lindner", "Statistisches Bundesamt"), or None."""
     text = repair_hyphenation(raw).strip().rstrip(",").strip()
     text = ETAL_RE.sub("", text).strip().rstrip(",").strip()
     if not text or len(text) > 150 or any(char.isdigit() for char in text):
         return None
+    whole = corporate_author(text, lex)
+    if whole:
+        return [whole]
+    if not UPPER_RE.search(text):
+        lower = lowercase_author(text, lex, cued)
+        return [lower] if lower else None
     parts = [part for part in AUTHOR_SPLIT_RE.split(text) if part]
     if not parts:
         return None
@@ -195,11 +247,26 @@ def parse_authors(raw: str, lex: CitationLexicons, explicit: bool) -> list[str] 
                     return None
             elif word not in lex.particles and word not in LOWER_NAME_WORDS:
                 return None
+        links = [w for w in words if w in LOWER_NAME_WORDS and w not in lex.particles and w not in ("e.V.", "gGmbH")]
+        if links and not explicit and not any(lex.org_head(w) or w in lex.corporate_heads for w in words):
+            return None  # "Institut für X" is an author, "(Hochwasser in Ahrweiler 2021)" is not
         if part in lex.places and (index > 0 or len(parts) == 1):
             return None  # "Beltz, Weinheim 2012": a publisher line, "(Berlin 2019)": a place
         if not explicit and _has_thing_suffix(words[-1], lex):
             return None
-    return parts
+    return [_surname_part(part, lex) for part in parts]
+
+
+def _surname_part(part: str, lex: CitationLexicons) -> str:
+    """A person cited with a first name is reported by surname, as the others are: "(Friedrich
+    Schiller)" -> "Schiller", "(Hiltrud von Spiegel 2018)" -> "von Spiegel"; organisations stay."""
+    words = part.split()
+    if len(words) < 2 or words[0] not in lex.first_names or any(lex.org_head(w) for w in words):
+        return part
+    index = 0
+    while index < len(words) - 1 and words[index] in lex.first_names:
+        index += 1
+    return " ".join(words[index:])
 
 
 def parse_year_items(text: str, pos: int, end: int) -> tuple[list[dict], int]:
@@ -231,9 +298,51 @@ def parse_year_items(text: str, pos: int, end: int) -> tuple[list[dict], int]:
     return items, pos
 
 
-def parse_segment(text: str, start: int, end: int, lex: CitationLexicons) -> list[dict]:
-    """Citations in one ``;``-separated part of a parenthesis (several when comma-chained)."""
-    pos, explicit = skip_cues(text, start, end, lex)
+URL_POINTER_RE = re.compile(r"(?:https?://|www\.)(?:www\.)?([^/\s)\]]+)[^\s)\]]*\s*$")
+PAGE_ONLY_RE = re.compile(r"(?:S\.|Seiten?)\s*(\d+(?:\s*[-‐‑‒–—]\s*\d+)?(?:\s?ff?\.?)?)"
+                          r"(?:\s+(?:des|der|im|in|dieses|dieser)\s+[A-ZÄÖÜ][\w\-]*)?\s*$")
+
+
+def _names_after_lead_in(text: str, pos: int, stop: int, lex: CitationLexicons, explicit: bool,
+                         cued: bool) -> tuple[int, list[str]] | None:
+    """(start, authors) when lead-in words come before the names ("eine Diskussion bei Weber/Roth",
+    "die Beiträge in Hammerschmidt et al."), or when the names are a chapter's authors followed
+    by the book they appeared in ("Klein/Roth, in Smith/Jones (eds.)": Klein and Roth)."""
+    matches = list(lex.lead_in_re.finditer(text, pos, stop))
+    for match in matches:
+        word = match.group().strip().lower()
+        if word == "in:" or (word == "in" and text[pos:match.start()].rstrip().endswith(",")):
+            before = parse_authors(text[pos:match.start()], lex, explicit, cued)
+            if before and parse_authors(text[match.end():stop], lex, explicit, cued):
+                return pos, before
+    # Names after a lead-in only where the parenthesis reads as a pointer: a cue ("vgl.", "s.") or
+    # a lower-case start ("eine Diskussion bei …"); "(Hochwasser in Ahrweiler 2021)" is no citation.
+    if not (cued or text[pos:pos + 1].islower()):
+        return None
+    for match in reversed(matches):
+        authors = parse_authors(text[match.end():stop], lex, explicit, cued)
+        if authors:
+            return match.end(), authors
+    return None
+
+
+MAX_SKIPPED_SOURCES = 2
+
+
+def _with_pages(text: str, year_pos: int, end: int) -> bool:
+    """Whether the year at ``year_pos`` is followed by a page reference ("2015, S. 27")."""
+    items, _ = parse_year_items(text, year_pos, end)
+    return bool(items) and items[0]["pages"] is not None and bool(re.search(r"S\.|Seite|\bp\.", text[year_pos:end]))
+
+
+def parse_segment(text: str, start: int, end: int, lex: CitationLexicons, bracket: bool = False) -> list[dict]:
+    """Citations in one ``;``-separated part of a parenthesis (several when comma-chained).
+    In square brackets (``bracket``) only citations that name their authors count."""
+    page_only = PAGE_ONLY_RE.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+    if page_only and not bracket:  # "(S. 2)": a page of the source cited before ("S." is no cue here)
+        return [{"kind": "ibid", "start": start, "end": end, "authors": [], "year": None,
+                 "pages": clean_pages(page_only.group(1)), "suffix": "", "page_only": True}]
+    pos, explicit, cued = skip_cues(text, start, end, lex)
     if pos >= end:
         return []
     ibid = lex.ibid_re.search(text, pos, end)
@@ -241,39 +350,67 @@ def parse_segment(text: str, start: int, end: int, lex: CitationLexicons) -> lis
         authors = parse_authors(text[pos:ibid.start()], lex, explicit) if ibid.start() > pos else []
         if authors is not None:
             tail = re.match(r"[\s.,:]*", text[ibid.end():end])
-            page = PAGE_RE.match(text, ibid.end() + tail.end(), end)
-            pages = clean_pages(page.group(1)) if page else None
-            stop = page.end() if page else ibid.end()
-            return [{"kind": "ibid", "start": pos, "end": stop, "authors": authors, "year": None,
+            after = ibid.end() + tail.end()
+            own_year = YEAR_RE.match(text, after, end)
+            if own_year:  # "(ebd. 2021, S. 70)": the same author, a year of its own
+                items, stop = parse_year_items(text, after, end)
+                year, pages = items[0]["year"], items[0]["pages"]
+            else:
+                page = PAGE_RE.match(text, after, end)
+                pages = clean_pages(page.group(1)) if page else None
+                stop, year = (page.end() if page else ibid.end()), None
+            return [{"kind": "ibid", "start": pos, "end": stop, "authors": authors, "year": year,
                      "pages": pages, "suffix": ""}]
     year = YEAR_RE.search(text, pos, end)
     if not year:
         if NO_YEAR_RE.search(text, pos, end):
             return []
+        url = URL_POINTER_RE.match(text, pos, end) if cued else None
+        if url:  # "(vgl. https://www.tagesschau.de/…)": the site is the source
+            return [{"kind": "parenthetical", "start": pos, "end": end, "authors": [url.group(1)], "year": None,
+                     "pages": None, "suffix": ""}]
         authors = parse_authors(text[pos:end], lex, explicit)
-        if authors:
+        if authors and not bracket:
             return [{"kind": "author_only", "start": pos, "end": end, "authors": authors, "year": None,
                      "pages": None, "suffix": ""}]
         return []
     author_text = text[pos:year.start()]
     if author_text.strip():
-        authors = parse_authors(author_text, lex, explicit)
+        authors = parse_authors(author_text, lex, explicit, cued)
+        if authors is None and not explicit and _with_pages(text, year.start(), end):
+            authors = parse_authors(author_text, lex, True, cued)  # "(Parallelbericht 2015, S. 27)"
         if authors is None:
-            return []
+            lead = _names_after_lead_in(text, pos, year.start(), lex, explicit, cued)
+            if lead is None:
+                return []
+            pos, authors = lead
         kind = "parenthetical"
+    elif bracket:
+        return []
     else:
         authors, kind = [], "bare"
     items, stop = parse_year_items(text, year.start(), end)
+    if kind == "bare" and text[stop:end].strip(" \t\n.,;:"):
+        return []  # "(2022: 41 Prozent)": a year in a statement, not a pointer to a source
     found = []
     for index, item in enumerate(items):
         found.append({"kind": kind, "start": pos if index == 0 else item["start"], "end": item["end"],
                       "authors": list(authors), "year": item["year"], "pages": item["pages"],
                       "suffix": item["suffix"]})
     rest = re.match(r"\s*,\s*", text[stop:end])
-    if rest and kind == "parenthetical":
+    for _ in range(MAX_SKIPPED_SOURCES + 1):  # "(A 2020, dlf 2020, <unreadable> 2020, B/C 2020)"
+        if not (rest and kind == "parenthetical"):
+            break
         more = parse_segment(text, stop + rest.end(), end, lex)
         if more and more[0]["kind"] == "parenthetical":
             found.extend(more)
+            break
+        # skip one comma-separated source that cannot be read, up to its year
+        year = YEAR_RE.search(text, stop + rest.end(), end)
+        if year is None:
+            break
+        stop = year.end()
+        rest = re.match(r"[^,;]*?,\s*", text[stop:end])
     return found
 
 
@@ -281,11 +418,12 @@ def parse_paren(text: str, open_pos: int, close_pos: int, lex: CitationLexicons)
     """All citations inside one parenthesis ``text[open_pos:close_pos]`` (brackets included)."""
     found: list[dict] = []
     seg_start = open_pos + 1
-    inner_end = close_pos - 1
+    inner_end = close_pos - 1 if text[close_pos - 1] in ")]" else close_pos  # cut off: no closing mark
+    bracket = text[open_pos] == "["
     while seg_start <= inner_end:
         semi = text.find(";", seg_start, inner_end)
         seg_end = semi if semi >= 0 else inner_end
-        for item in parse_segment(text, seg_start, seg_end, lex):
+        for item in parse_segment(text, seg_start, seg_end, lex, bracket):
             if item["kind"] == "bare" and found and found[-1]["authors"]:
                 item["authors"] = list(found[-1]["authors"])
                 item["kind"] = found[-1]["kind"]
@@ -294,6 +432,58 @@ def parse_paren(text: str, open_pos: int, close_pos: int, lex: CitationLexicons)
     if len(found) == 1:
         found[0]["start"], found[0]["end"] = open_pos, close_pos
     return found
+
+
+# --------------------------------------------------------------------------- without parentheses
+
+_PLAIN_NAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la|ten|ter|zu)\s)?[A-ZÄÖÜ][\w’'\-]+"
+PLAIN_CITATION_RE = re.compile(
+    r"(?<![A-Za-zÄÖÜäöüß.])(?P<cue>[Vv]gl\.|[Ss]iehe|s\.|so|zit\.\s?n\.|zitiert nach|nach)\s+"
+    r"(?P<names>" + _PLAIN_NAME + r"(?:\s*(?:/|&|\bund\b)\s*" + _PLAIN_NAME + r"){0,4}"
+    r"(?:\s+(?:et\s?al\.|u\.\s?a\.))?),?\s+(?=" + YEAR + r"[a-e]?(?![\w/]))")
+PAGE_CUES = frozenset({"so", "nach"})
+#: A footnote line that is only a source: "12 Becker 2017, S. 34." (the number glued or spaced).
+FOOTNOTE_LINE_RE = re.compile(
+    r"(?m)^[ \t]*\d{1,3}[ \t]?(?P<names>" + _PLAIN_NAME + r"(?:\s*(?:/|&|\bund\b)\s*" + _PLAIN_NAME + r"){0,4}"
+    r"(?:\s+(?:et\s?al\.|u\.\s?a\.))?),?\s+(?=" + YEAR + r"[a-e]?(?![\w/]))")
+
+
+def find_plain_citations(text: str, lex: CitationLexicons, skip: list[tuple[int, int]]) -> list[dict]:
+    """Author-year citations written without parentheses, after a cue: footnote lines
+    ("115vgl. Becker 2017, S. 34-35"), "siehe Lember 2018", figure sources ("Quelle: eigene
+    Darstellung nach Arnstein 1969: 217"), "so Dolata 2018: 101". After "so" and "nach", which
+    are common words, a page reference is required too. ``skip``: sorted ranges already parsed."""
+    found: list[dict] = []
+    for match in PLAIN_CITATION_RE.finditer(text):
+        if _inside(match.start(), skip):
+            continue
+        authors = parse_authors(match.group("names"), lex, explicit=False)
+        if not authors:
+            continue
+        line_end = text.find("\n", match.end())
+        items, _ = parse_year_items(text, match.end(), min(line_end if line_end >= 0 else len(text),
+                                                          match.end() + 120))
+        cue = match.group("cue").lower()
+        if not items or (cue in PAGE_CUES and items[0]["pages"] is None):
+            continue
+        start = match.start("names") if cue in PAGE_CUES else match.start()
+        found.extend(_plain_items(items, start, authors))
+    for match in FOOTNOTE_LINE_RE.finditer(text):
+        if _inside(match.start("names"), skip) or any(item["start"] <= match.start("names") < item["end"] for item in found):
+            continue
+        authors = parse_authors(match.group("names"), lex, explicit=False)
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        items, stop = parse_year_items(text, match.end(), line_end)
+        if authors and items and not text[stop:line_end].strip(" \t."):  # the line holds the source only
+            found.extend(_plain_items(items, match.start("names"), authors))
+    return found
+
+
+def _plain_items(items: list[dict], start: int, authors: list[str]) -> list[dict]:
+    return [{"kind": "parenthetical", "start": start if index == 0 else item["start"], "end": item["end"],
+             "authors": list(authors), "year": item["year"], "pages": item["pages"], "suffix": item["suffix"]}
+            for index, item in enumerate(items)]
 
 
 # --------------------------------------------------------------------------- narrative names
@@ -375,8 +565,43 @@ def _nominative(org: str, lex: CitationLexicons, determiner: str) -> str:
     return " ".join(words)
 
 
-def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, str]) -> dict | None:
-    """The author group written right before a parenthesis at ``pos`` ("Dolata/Schrape (2018)")."""
+def _is_first_name(tokens: list[tuple[int, int, str]], i: int, lex: CitationLexicons) -> bool:
+    """A listed first name, or a capitalised word between a narrative cue and a surname ("so
+    Hiltrud von Spiegel", "laut Ines Roth"): unknown first names are read from their place."""
+    word = tokens[i][2]
+    if word in lex.first_names:
+        return True
+    return (i >= 1 and bool(NAME_WORD_RE.match(word)) and not word.endswith(".")
+            and tokens[i - 1][2].lower() in lex.narrative_cues and tokens[i - 1][2][:1].islower()
+            and lex.org_head(word) is None and word not in lex.non_authors)
+
+
+def _first_names_before(tokens: list[tuple[int, int, str]], i: int, lex: CitationLexicons) -> int:
+    """Index left of the first names ending at ``tokens[i]`` ("Hans Peter" in "Hans Peter Roth")."""
+    while i >= 0 and _is_first_name(tokens, i, lex):
+        i -= 1
+    return i
+
+
+GENITIVE_NEXT_RE = re.compile(r"\s*([\w’'\-]+)(?:\s+([\w’'\-]+))?")
+
+
+def genitive_position(after: str) -> bool:
+    """True when a noun follows, as after a genitive ("Putnams (2000) Sozialkapital", "Putnams (2000)
+    viel zitierte These"); False before a verb or the sentence end ("Peters (2014) zeigt")."""
+    match = GENITIVE_NEXT_RE.match(after)
+    if match is None:
+        return False
+    first, second = match.group(1), match.group(2) or ""
+    if UPPER_RE.match(first):
+        return True
+    return bool(re.search(r"(?:e|en|er|es|em)$", first)) and bool(UPPER_RE.match(second))
+
+
+def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, str], after: str | None = None) -> dict | None:
+    """The author group written right before a parenthesis at ``pos`` ("Dolata/Schrape (2018)",
+    "Jürgen Blandow, Ulrich Gintzel und Peter Hansbauer (1999)", "Hiltrud von Spiegel (2018)").
+    ``after`` is the text following the citation: a final "-s" is a genitive only before a noun."""
     before = pos - 1
     while before >= 0 and pos - before <= 4 and text[before] in " \t":
         before -= 1
@@ -397,7 +622,8 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
     if tokens[i][2] in lex.legal_forms and i > 0:  # "Verein Musterhilfe e.V. (2020)"
         legal_end, i = tokens[i][1], i - 1
     names: list[tuple[int, str]] = []
-    seen_and = False
+    name_spans: dict[int, int] = {}  # name index -> start of its first names
+    seen_and = first_named = False
     particles = lex.narrative_particles
     while i >= 0:
         word_start, _, word = tokens[i]
@@ -409,10 +635,15 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
         if not _is_name_word(word, lex):
             break
         i -= 1
-        while i >= 0 and tokens[i][2] in particles:
-            word_start, word = tokens[i][0], tokens[i][2] + " " + word
+        while i >= 0 and (tokens[i][2] in particles or (
+                tokens[i][2] in lex.particles and i >= 1 and _is_first_name(tokens, i - 1, lex))):
+            word_start, word = tokens[i][0], tokens[i][2] + " " + word  # "Hiltrud von Spiegel"
             i -= 1
         names.append((word_start, word))
+        k = _first_names_before(tokens, i, lex)
+        if k < i:  # the span keeps the first names; the author is the surname
+            first_named, i = True, k
+            name_spans[len(names) - 1] = tokens[k + 1][0]
         if i >= 1 and tokens[i][2] in ("/", "&", "und", "and") and UPPER_RE.match(tokens[i - 1][2]):
             seen_and = seen_and or tokens[i][2] != "/"
             i -= 1
@@ -423,10 +654,10 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
         break
     if not names:
         return None
+    group_start = name_spans.get(len(names) - 1, names[-1][0])
     names.reverse()
-    group_start = names[0][0]
     authors = [name for _, name in names]
-    strong = etal or len(authors) > 1 or any(a in known or a[:-1] in known for a in authors)
+    strong = etal or first_named or len(authors) > 1 or any(a in known or a[:-1] in known for a in authors)
     demoted = False
     left = tokens[i][2] if i >= 0 else ""
     org = corporate_name(text, tokens, i, names[0], lex, legal_end) if len(authors) == 1 else None
@@ -457,8 +688,9 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
             return None
         if left[:1].islower() and re.search(r"(?:e|en|er|es|em)$", left) and before in lex.determiners:
             return None
-        demoted = bool(left) and bool(UPPER_RE.match(left))
-    authors[-1] = strip_genitive(authors[-1], lex, known)
+        demoted = bool(left) and bool(UPPER_RE.match(left)) and not left.endswith((".", ":", "!", "?"))
+    if after is None or genitive_position(after) or authors[-1][:-1] in known:
+        authors[-1] = strip_genitive(authors[-1], lex, known)
     return {"start": group_start, "authors": authors, "strong": strong, "demoted": demoted}
 
 
@@ -494,7 +726,9 @@ def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
                 and not text[previous.end():match.start()].strip() and _is_name_word(word, lex):
             name = strip_genitive(word, lex, known)
         if name and (best is None or match.end() > best[0]):
-            best = (match.end(), [name])
+            # "Anna Beck und Tom Roth zusammen (2008)": the whole group the name ends
+            group = adjacent_names(text, match.end(), lex, known, text[match.end():match.end() + 60])
+            best = (match.end(), group["authors"] if group and len(group["authors"]) > 1 else [name])
         previous = match
     if cache is not None:
         cache.update(until=pos, sentence_start=sentence_start, best=best)
@@ -588,9 +822,17 @@ def find_quotes(text: str) -> list[Quote]:
             if pos > open_pos + 1:
                 quotes.append(Quote(open_pos, pos + 1))
             open_pos = -1
-        elif char in OPENERS and (open_pos < 0 or char in "„»"):
+        elif char in OPENERS and (open_pos < 0 or char in "„»") and (char in "„»«" or _opens(text, pos)):
             open_pos, closers = pos, OPENERS[char]
     return quotes
+
+
+def _opens(text: str, pos: int) -> bool:
+    """A mark that may open or close (" and “) opens only after a space or an opening bracket and
+    before a word: in 'sogenannte "X-Gesetz" entpuppt', the mark after "Gesetz" opens nothing."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
 
 
 # --------------------------------------------------------------------------- bibliography
@@ -754,6 +996,19 @@ def name_keys(name: str) -> set[str]:
     return {word.lower().strip(".") for word in name.replace("’", "'").split() if word[:1].isupper()} | {surname_key(name)}
 
 
+def cited_work_title(names: list[str], authors: list[str], editors: list[str], title: str | None,
+                     container: str | None) -> str | None:
+    """The title of what a citation of ``names`` points at in a bibliography entry: the chapter
+    for its authors, the edited volume (the entry's container) for its editors ("Kreidenweis
+    (2018)" cites the book "Digitaler Wandel …", not Pelka's chapter in it)."""
+    keys = {surname_key(name) for name in names}
+    if keys & {surname_key(a) for a in authors}:
+        return title
+    if container and keys & {surname_key(e) for e in editors}:
+        return container
+    return title
+
+
 def link(citation: Citation, references: list[Reference]) -> int | None:
     """Index of the bibliography entry for a citation: surname + year, else editor + year."""
     if not citation.authors or not references:
@@ -802,11 +1057,15 @@ def extract(text: str, lexicons: CitationLexicons | None = None) -> Extraction:
             name = author.split(",")[0].strip() if "," in author else (author.split() or [""])[-1]
             _remember(known, [name] if name else [])
 
+    # "(vgl. Klein/Roth, in Smith/Jones (eds.) 2010)": the editors' marker is blanked out (same
+    # offsets) so that the outer parenthesis is the innermost one and is parsed as a whole.
+    masked = EDITOR_MARK_RE.sub(lambda m: " " * len(m.group()), text)
+    paren_pairs = find_parens(masked)
     parens = []
-    for open_pos, close_pos in find_parens(text):
+    for open_pos, close_pos in paren_pairs:
         if _inside(open_pos, bib_ranges):
             continue
-        found = parse_paren(text, open_pos, close_pos, lex)
+        found = parse_paren(masked, open_pos, close_pos, lex)
         if found:
             parens.append((open_pos, close_pos, found))
             for item in found:
@@ -814,7 +1073,9 @@ def extract(text: str, lexicons: CitationLexicons | None = None) -> Extraction:
                     _remember(known, item["authors"])
 
     quotes = [q for q in find_quotes(text) if not _inside(q.start, bib_ranges)]
-    quote_ends = {q.end for q in quotes}
+    for quote in quotes:
+        quote.kind = quote_kind(text, quote.start, quote.end, lex)
+    quote_ends = {q.end: q for q in quotes}
 
     citations: list[Citation] = []
     context_cache: dict = {}
@@ -829,18 +1090,48 @@ def extract(text: str, lexicons: CitationLexicons | None = None) -> Extraction:
                 gap_start = open_pos
                 while gap_start > 0 and text[gap_start - 1] in " \t":
                     gap_start -= 1
-                if gap_start not in quote_ends or len(found) > 1:
+                if gap_start not in quote_ends or len(found) > 1 or not _author_only_source(
+                        text, close_pos, item["authors"], quote_ends[gap_start].kind, lex):
                     continue
             citations.append(Citation(item["start"], item["end"], kind, item["authors"], item["year"],
-                                      item["pages"], None, item["suffix"]))
+                                      item["pages"], None, item["suffix"], item.get("page_only", False)))
+    paren_ranges = sorted(paren_pairs)
+    for item in find_plain_citations(text, lex, sorted(paren_ranges + bib_ranges)):
+        citations.append(Citation(item["start"], item["end"], item["kind"], item["authors"], item["year"],
+                                  item["pages"], None, item["suffix"]))
     citations.sort(key=lambda c: c.start)
+    _drop_distant_page_pointers(text, citations)
     _resolve_ibid(citations)
+    citations = [c for c in citations if not (c.page_only and not c.authors)]
     for citation in citations:
         if citation.kind != "ibid":
             citation.reference = link(citation, references)
     _resolve_ibid(citations)
     _attribute_quotes(text, quotes, citations, lex)
     return Extraction(citations, quotes, references, bib_ranges)
+
+
+EDITOR_MARK_RE = re.compile(r"\((?:Hrsg|Hg|Eds?|eds?)\.?\)")
+ACRONYM_RE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9\-&]+$")
+
+
+def _author_only_source(text: str, close_pos: int, authors: list[str], quote_kind_: str,
+                        lex: CitationLexicons) -> bool:
+    """Whether "„…“ (Name)" names the quote's source rather than glossing it: not a part of a
+    compound ("„…“ (Inra)-Studie"), not a term or an abbreviation ("„Teilhabe“ (Koproduktion)",
+    "“Public Private Partnership” (PPP)"), one person or organisation."""
+    if len(authors) != 1 or text[close_pos:close_pos + 1] == "-":
+        return False
+    name = authors[0]
+    words = name.split()
+    last = words[-1]
+    if len(words) > 1 and not (words[0] in lex.particles or any(lex.org_head(w) for w in words)):
+        return False  # "(Antrag Coronahilfen Sozialunternehmen)"
+    if _has_thing_suffix(last, lex) or NOUN_SUFFIX_RE.search(last.lower()) or "-" in last:
+        return False
+    if ACRONYM_RE.match(last) and quote_kind_ != "quote":
+        return False  # the abbreviation of a quoted name
+    return True
 
 
 def _remember(known: dict[str, str], names: list[str]) -> None:
@@ -855,7 +1146,7 @@ def _remember(known: dict[str, str], names: list[str]) -> None:
 def _resolve_bare(text, open_pos, close_pos, found, lex, known, citations, cache) -> None:
     """Give a bare "(2018, 9)" the author written before it, named in the sentence, cited last in
     the paragraph with the same year, or named a few sentences earlier ("Die Autorinnen …")."""
-    names = adjacent_names(text, open_pos, lex, known)
+    names = adjacent_names(text, open_pos, lex, known, text[close_pos:close_pos + 60])
     authors, start = None, open_pos
     if names and not names["demoted"]:
         authors, start = names["authors"], names["start"]
@@ -889,6 +1180,19 @@ def _resolve_bare(text, open_pos, close_pos, found, lex, known, citations, cache
             item["start"] = start
 
 
+def _drop_distant_page_pointers(text: str, citations: list[Citation]) -> None:
+    """A page-only "(S. 2)" points at the source cited before it in the same paragraph; without
+    one it may mean a work only named in passing (a reviewed book), so it is dropped rather than
+    credited to an unrelated earlier source."""
+    for index, citation in enumerate(citations):
+        if not citation.page_only:
+            continue
+        previous = citations[index - 1] if index else None
+        if previous is None or "\n" in text[previous.end:citation.start]:
+            citation.kind = "dropped"
+    citations[:] = [c for c in citations if c.kind != "dropped"]
+
+
 def _resolve_ibid(citations: list[Citation]) -> None:
     """An ibid takes the source (authors, year, entry) of the citation before it."""
     for index, citation in enumerate(citations):
@@ -903,7 +1207,8 @@ def _resolve_ibid(citations: list[Citation]) -> None:
             source = previous[-1]
         if source is not None:
             citation.authors = list(source.authors)
-            citation.year, citation.year_suffix = source.year, source.year_suffix
+            if citation.year is None:  # "(ebd. 2021, S. 70)" keeps its own year
+                citation.year, citation.year_suffix = source.year, source.year_suffix
             citation.reference = source.reference
 
 

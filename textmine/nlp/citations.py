@@ -2,7 +2,8 @@
 
 The parsing is done on characters by :mod:`textmine.nlp.citation_parse` (pure, linear-time); this
 component maps the character offsets to token spans and writes the span groups ``citations``,
-``quotes``, ``references`` and ``bibliography`` (the whole bibliography section, so that other
+``quotes`` (quotations only), ``quoted_terms`` (titles, names and scare-quoted terms, labelled
+``title`` or ``term``), ``references`` and ``bibliography`` (the whole bibliography section, so that other
 components can skip its sentences). It needs no tagger, parser or NER.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from textmine.nlp.citation_lexicon import load_lexicons
 from textmine.nlp.citation_parse import Extraction, extract
 from textmine.nlp.extensions import register_extensions
 
-GROUPS = ("citations", "quotes", "references", "bibliography")
+GROUPS = ("citations", "quotes", "quoted_terms", "references", "bibliography")
 
 
 @Language.factory("textmine_citations", default_config={"lexicon_dir": None})
@@ -62,14 +63,16 @@ def write_spans(doc: Doc, result: Extraction) -> None:
         # Index into doc.spans["references"]: the same list unless an entry could not be mapped.
         span._.reference = new_index.get(cit.reference) if cit.reference is not None else None
         citations.append(span)
-    quotes = []
+    quotes, quoted_terms = [], []
     for quote in result.quotes:
-        span = _span(doc, quote.start, quote.end, "quote")
-        if span is not None:
-            span._.source = quote.source
-            quotes.append(span)
+        span = _span(doc, quote.start, quote.end, quote.kind)
+        if span is None:
+            continue
+        span._.source = quote.source
+        (quotes if quote.kind == "quote" else quoted_terms).append(span)
     sections = [s for s in (_span(doc, a, b, "bibliography") for a, b in result.bibliography) if s is not None]
     doc.spans["citations"] = citations
     doc.spans["quotes"] = quotes
+    doc.spans["quoted_terms"] = quoted_terms
     doc.spans["references"] = references
     doc.spans["bibliography"] = sections

@@ -1,0 +1,1 @@
+"""Gold readers, matching and metrics for the evaluation scripts."""
