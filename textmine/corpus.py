@@ -10,14 +10,22 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
+
+from textmine import frames, topic_runs
 
 from textmine.analysis import Analysis, analyze_texts, detect_language, pipeline_id
 from textmine.ingest.clean import text_of
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store import Store, StoredPost
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from textmine.topic_runs import FittedRun
 
 #: Posts written per transaction.
 WRITE_BATCH = 100
@@ -223,6 +231,76 @@ class Corpus:
         """Per post, the contract's object plus the post's metadata."""
         for post, record in self.records():
             yield post_record(post, record)
+
+
+    # -- DataFrames (typed tables of the store; columns and dtypes in docs/schema.md) -----------------
+    def posts(self, *, author: str | None = None, since: Any = None, until: Any = None) -> "pd.DataFrame":
+        """One row per post: id, url, title, author, published (UTC), date, year, counts of annotations."""
+        return frames.posts(self.store, author=author, since=since, until=until)
+
+    def claims(self) -> "pd.DataFrame":
+        """One row per claim: post, offsets, text, holder (``holder_name``: the post author when the
+        author holds it), score, post author and date."""
+        return frames.frame(self.store, "claims")
+
+    def critiques(self) -> "pd.DataFrame":
+        """One row per critique: critic (``critic_name`` resolves "author"), target, score, post."""
+        return frames.frame(self.store, "critiques")
+
+    def citations(self, *, by_author: bool = False) -> "pd.DataFrame":
+        """One row per in-text citation (kind, authors, year, pages, reference); with
+        ``by_author=True`` one row per cited author of each citation (who cites whom)."""
+        return frames.frame(self.store, "citation_authors" if by_author else "citations")
+
+    def quotes(self) -> "pd.DataFrame":
+        """One row per quotation, with its source where a citation or speech verb names it."""
+        return frames.frame(self.store, "quotes")
+
+    def references(self) -> "pd.DataFrame":
+        """One row per bibliography entry (authors, year, title, container, editors, publisher …)."""
+        return frames.frame(self.store, "references")
+
+    def actors(self, level: str = "mention") -> "pd.DataFrame":
+        """Actor mentions (``level="mention"``) or one row per canonical actor (``"canonical"``)."""
+        return frames.actors(self.store, level)
+
+    def topics(self, run: int | None = None) -> "pd.DataFrame":
+        """Topic weights of a stored run (latest by default): one row per post and topic."""
+        return frames.topics(self.store, run)
+
+    def topic_terms(self, run: int | None = None) -> "pd.DataFrame":
+        """The topics of a stored run (latest by default): label, share, top terms."""
+        return frames.topic_terms(self.store, run)
+
+    # -- topic runs (textmine.topic_runs; the CLI's topics and runs commands wrap these) ---------------
+    def fit_topics(self, k: int | str = "auto", **options: Any) -> "FittedRun":
+        """Fit, store and return a topic run over the analysed posts (options: ``method``, ``seed``,
+        ``workers``, ``resamples``, ``seed_words``, ``progress``; see ``topic_runs.fit_run``)."""
+        return topic_runs.fit_run(self.store, k, **options)
+
+    def apply_topics(self, run: int) -> list[dict]:
+        """Assign the posts a stored run has not seen to its topics, without refitting."""
+        return topic_runs.apply_run(self.store, run)
+
+    def compare_runs(self, run_a: int, run_b: int) -> dict:
+        """Match the topics of two stored runs; how far the posts moved (ARI/NMI, per pair)."""
+        return topic_runs.compare(self.store, run_a, run_b)
+
+    def topic_runs(self) -> list[dict]:
+        """The stored runs, oldest first (id, created_at, method, k, seed, coherence, topics …)."""
+        return self.store.topic_runs()
+
+    def topic_shares_over_time(self, freq: str = "year", run: int | None = None) -> list[dict]:
+        """Mean topic weights per month, quarter or year of a stored run (no refit)."""
+        return topic_runs.shares_over_time(self.store, freq, run)
+
+    def topics_by(self, key: str = "actor", run: int | None = None) -> list[dict]:
+        """Per actor or sector, the most frequent dominant topics of its posts."""
+        return topic_runs.topics_by(self.store, key, run)
+
+    def typical_actors(self, run: int | None = None) -> list[dict]:
+        """Per topic, the actors most over-represented in its posts."""
+        return topic_runs.typical_actors(self.store, run)
 
 
 def post_record(post: StoredPost, record: dict | None) -> dict:

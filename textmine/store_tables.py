@@ -287,3 +287,32 @@ def ensure_readable(conn: sqlite3.Connection) -> bool:
     for statement in (*_ddl(temp=True), *_populate()):
         conn.execute(statement)
     return True
+
+
+# -- reading -------------------------------------------------------------------------------------
+_POST_ORDER = "p.published IS NULL, p.published, p.id"
+
+#: What ``read`` selects per kind (the DataFrames of ``textmine.frames`` and the table exports).
+QUERIES: dict[str, str] = {
+    "posts": ("SELECT p.id, p.url, p.title, p.author, p.published, p.date, p.year, p.language, p.feed, "
+              "p.categories, p.analysed, p.claims, p.critiques, p.citations, p.actor_mentions "
+              f"FROM post_summary p ORDER BY {_POST_ORDER}"),
+    **{table.name: (f"SELECT t.*, p.author AS post_author, p.published AS published FROM {table.name} t "
+                    f"JOIN posts p ON p.id = t.post_id ORDER BY {_POST_ORDER}, t.n")
+       for table in SPAN_TABLES},
+    "citation_authors": ("SELECT t.*, p.author AS post_author, p.published AS published FROM citation_authors t "
+                         f"JOIN posts p ON p.id = t.post_id ORDER BY {_POST_ORDER}, t.citation, t.position"),
+    "actors": "SELECT * FROM actors ORDER BY mentions DESC, canonical",
+    "topics": ("SELECT s.run_id, s.post_id, s.topic, t.label, s.weight, a.topic = s.topic AS dominant, "
+               "p.author AS post_author, p.published AS published "
+               "FROM topic_shares s JOIN topic_assignments a ON a.run_id = s.run_id AND a.post_id = s.post_id "
+               "LEFT JOIN topics t ON t.run_id = s.run_id AND t.topic = s.topic JOIN posts p ON p.id = s.post_id "
+               f"WHERE s.run_id = ? ORDER BY {_POST_ORDER}, s.topic"),
+    "topic_terms": "SELECT run_id, topic, label, share, terms FROM topics WHERE run_id = ? ORDER BY topic",
+}
+
+
+def read(conn: sqlite3.Connection, kind: str, params: tuple = ()) -> tuple[list[str], list[tuple]]:
+    """Column names and rows of one kind of ``QUERIES``."""
+    cursor = conn.execute(QUERIES[kind], params)
+    return [d[0] for d in cursor.description], cursor.fetchall()
