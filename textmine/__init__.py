@@ -19,11 +19,12 @@ if TYPE_CHECKING:
 
     from textmine.corpus import Corpus
 
-__all__ = ["Corpus", "__version__", "analyze", "load_pipeline"]
+__all__ = ["Corpus", "__version__", "analyze", "extract", "load_pipeline"]
 
 
 def load_pipeline(model: str | None = None) -> "Language":
-    """The German spaCy pipeline with textmine's components (cached per process and model)."""
+    """The German spaCy pipeline with textmine's components: a copy of the one loaded per process
+    and model, so you may remove or change pipes without side effects elsewhere."""
     from textmine.nlp.pipeline import load_pipeline as _load
 
     return _load(model)
@@ -33,7 +34,9 @@ def analyze(text: str, *, model: str | None = None, id: str | None = None, title
     """Analyse one text; returns the JSON contract's object (offsets index into ``text``)."""
     from textmine.analysis import analyze_texts
 
-    return next(analyze_texts(load_pipeline(model), [(id, title, text)])).record
+    from textmine.nlp.pipeline import shared_pipeline
+
+    return next(analyze_texts(shared_pipeline(model), [(id, title, text)])).record
 
 
 def __getattr__(name: str) -> Any:
@@ -42,4 +45,8 @@ def __getattr__(name: str) -> Any:
         from textmine.corpus import Corpus
 
         return Corpus
+    if name == "extract":
+        import importlib
+
+        return importlib.import_module("textmine.extract")
     raise AttributeError(f"module 'textmine' has no attribute {name!r}")

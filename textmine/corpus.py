@@ -96,9 +96,9 @@ class Corpus:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from textmine.nlp.pipeline import load_pipeline
+            from textmine.nlp.pipeline import shared_pipeline
 
-            self._nlp = load_pipeline(self.model)
+            self._nlp = shared_pipeline(self.model)
         return self._nlp
 
     # -- ingest ----------------------------------------------------------------------------------

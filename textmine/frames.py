@@ -124,3 +124,25 @@ def topic_terms(store: "Store", run: int | None = None) -> "pd.DataFrame":
     if run is None and store.topic_run() is None:
         return frame(store, "topic_terms", (-1,))
     return frame(store, "topic_terms", (stored_run(store, run)["id"],))
+
+
+def to_rows(frame: "pd.DataFrame") -> list[dict[str, Any]]:
+    """Plain JSON-ready dicts (ISO dates, ``None`` for missing values, Python numbers)."""
+    import pandas as pd
+
+    rows = []
+    for record in frame.to_dict(orient="records"):
+        row = {}
+        for key, value in record.items():
+            if isinstance(value, list):
+                row[key] = value
+            elif value is None or value is pd.NA or (isinstance(value, float) and value != value) or value is pd.NaT:
+                row[key] = None
+            elif isinstance(value, pd.Timestamp):
+                row[key] = value.isoformat() if COLUMN_DTYPES.get(key) != "datetime64[ns]" else value.date().isoformat()
+            elif hasattr(value, "item"):
+                row[key] = value.item()
+            else:
+                row[key] = value
+        rows.append(row)
+    return rows
