@@ -5,8 +5,11 @@ Research API::
     import textmine
     nlp = textmine.load_pipeline()          # German pipeline + textmine components
     record = textmine.analyze("Lember kritisiert, dass … (Lember 2018, 4).")
+    textmine.extract.citations("Laut Lember (2018, 4) …")   # typed records; no spaCy for citations
     with textmine.Corpus("textmine.sqlite") as corpus:
         corpus.ingest(["feed.xml"])
+        claims = corpus.claims()            # pandas DataFrames: posts, claims, critiques, citations, …
+        run = corpus.fit_topics(9, seed=1)  # topic runs: fit_topics, apply_topics, compare_runs, topics()
 """
 from __future__ import annotations
 

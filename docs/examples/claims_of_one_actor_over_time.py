@@ -36,10 +36,14 @@ if args.actor:
     actor = args.actor
 else:
     reported = statements[statements["reported"]]
+    if reported.empty:
+        raise SystemExit("no claims or critiques of other actors than the blog's authors in this corpus")
     actor = reported["actor"].value_counts().index[0]
     mask = statements["actor"] == actor
 mine = statements[mask].copy()
 print(f"{actor}: {len(mine)} claims and critiques in {mine['post_id'].nunique()} posts")
+if mine.empty:
+    raise SystemExit(0)
 
 # %% Per year: how many claims and critiques
 mine["year"] = mine["published"].dt.year
