@@ -56,8 +56,8 @@ def load_pipeline(model: str | None = None) -> Language:
 
     Loaded from disk once per process and model (``shared_pipeline``); each call hands out a deep
     copy, so removing a pipe or changing a component's settings changes nothing elsewhere
-    (``textmine.analyze``, ``Corpus``). A copy costs ~0.5 s against ~3.5 s for a load from disk
-    (``scripts/bench_pipeline_copy.py``).
+    (``textmine.analyze``, ``Corpus``). A copy costs 0.4–0.7 s against 1.9–4.7 s for a load from
+    disk (``scripts/bench_research_api.py``).
     """
     return copy.deepcopy(shared_pipeline(model))
 
