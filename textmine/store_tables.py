@@ -208,7 +208,9 @@ def _triggers() -> list[str]:
     return [
         f"CREATE TRIGGER typed_analyses_insert AFTER INSERT ON analyses BEGIN\n  "
         f"{body(_record_inserts('NEW.post_id', 'NEW.record'))};\nEND",
-        f"CREATE TRIGGER typed_analyses_update AFTER UPDATE OF record, post_id ON analyses BEGIN\n  "
+        # A re-analysis that gives the same record (e.g. a new pipeline version) rewrites nothing.
+        f"CREATE TRIGGER typed_analyses_update AFTER UPDATE OF record, post_id ON analyses "
+        f"WHEN OLD.record IS NOT NEW.record OR OLD.post_id IS NOT NEW.post_id BEGIN\n  "
         f"{body(_record_deletes('OLD.post_id') + _record_inserts('NEW.post_id', 'NEW.record'))};\nEND",
         f"CREATE TRIGGER typed_analyses_delete AFTER DELETE ON analyses BEGIN\n  "
         f"{body(_record_deletes('OLD.post_id'))};\nEND",
