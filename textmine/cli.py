@@ -110,10 +110,10 @@ def check_out(corpus, out: Path) -> None:  # noqa: ANN001 - Corpus
 
 
 def _load_pipeline(model: str | None):  # noqa: ANN202 - spaCy Language
-    from textmine.nlp.pipeline import PipelineError, load_pipeline
+    from textmine.nlp.pipeline import PipelineError, shared_pipeline
 
     try:
-        return load_pipeline(model)
+        return shared_pipeline(model)
     except PipelineError as error:
         fail(str(error), EXIT_STORE)
 
@@ -310,16 +310,21 @@ def analyze(
 def export(
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: stdout; parquet needs a file)."),
+    tables: Optional[Path] = typer.Option(None, "--tables", help="Write one typed table per kind (posts, claims, critiques, citations, actors, topics …) into this folder, as parquet or csv."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """Export every stored post with its analysis (the JSON contract, one object per post).
+    """Export every stored post with its analysis (the JSON contract, one object per post), or typed tables.
 
-    Example: [bold]textmine export --format jsonl --out posts.jsonl[/]
+    Examples: [bold]textmine export --format jsonl --out posts.jsonl[/] ·
+    [bold]textmine export --format parquet --tables tables/[/]
     """
     from textmine import export as exporter
 
     if format not in exporter.FORMATS:
         fail(f"unknown format {format!r}", EXIT_USAGE, f"choose one of {', '.join(exporter.FORMATS)}")
+    if tables is not None:
+        _export_tables(format, out, tables, db)
+        return
     if format == "parquet" and out is None:
         fail("parquet needs a file", EXIT_USAGE, "add --out posts.parquet")
     if format == "parquet":
@@ -342,6 +347,24 @@ def export(
             except OSError as error:
                 fail(f"cannot write {out}: {error.strerror or error}", EXIT_INPUT, f"nothing was written to {out}")
             err_console.print(f"wrote {n} post(s) to {plain(out)}", highlight=False)
+
+
+def _export_tables(format: str, out: Path | None, tables: Path, db: str | None) -> None:
+    from textmine.export_tables import TABLE_FORMATS, write_tables
+
+    if format not in TABLE_FORMATS:
+        fail(f"--tables writes {' or '.join(TABLE_FORMATS)}, not {format}", EXIT_USAGE, "add --format parquet or --format csv")
+    if out is not None:
+        fail("--out and --tables exclude each other", EXIT_USAGE, "--tables DIR writes one file per table into DIR")
+    if tables.exists() and not tables.is_dir():
+        fail(f"{tables} is a file, not a folder", EXIT_USAGE, "choose a folder name for --tables")
+    with open_corpus(db, readonly=True) as corpus:
+        try:
+            written = write_tables(corpus, tables, format)
+        except OSError as error:
+            fail(f"cannot write tables to {tables}: {error.strerror or error}", EXIT_INPUT)
+    err_console.print(f"wrote {len(written)} tables to {tables}: " + ", ".join(f"{name} ({n})" for name, n in written.items()),
+                      highlight=False, soft_wrap=True)
 
 
 # Further commands live in their own modules, registered on import.

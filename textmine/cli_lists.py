@@ -54,7 +54,7 @@ def _post_ids(corpus, post: str | None) -> list[str] | None:  # noqa: ANN001 - C
             more = ", …" if len(matches) > 3 else ""
             fail(f"{post!r} matches {'more than 3' if more else len(matches)} posts: {shown}{more}", EXIT_USAGE,
                  "give more of the id or title, or the full id")
-        fail(f"no post matches {post!r}", EXIT_INPUT, "textmine export --format csv lists the ids")
+        fail(f"no post matches {post!r}", EXIT_INPUT, "textmine posts lists the posts and their ids")
     return [found.id]
 
 
@@ -140,6 +140,32 @@ def actors(
         for row in rows:
             row["topics"] = per_actor.get(row["actor"], [])
     emit_rows(console, rows, title="Actors", as_json=as_json, as_csv=as_csv)
+
+
+@app.command()
+def posts(
+    author: Optional[str] = typer.Option(None, "--author", help="Only posts whose author contains this (case-insensitive)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only posts published on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only posts published on or before this date (YYYY-MM-DD)."),
+    db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
+) -> None:
+    """The stored posts: date, author, title and how many claims, critiques, citations and actors each has.
+
+    Example: [bold]textmine posts --author Köhler --since 2023-01-01[/]
+    """
+    from textmine.frames import to_rows
+
+    with open_corpus(db, readonly=True) as corpus:
+        try:
+            frame = corpus.posts(author=author, since=since, until=until)
+        except ValueError as error:
+            fail(str(error), EXIT_USAGE, "e.g. --since 2023-01-01")
+    rows = to_rows(frame)
+    if as_json or as_csv:
+        emit_rows(console, rows, as_json=as_json, as_csv=as_csv)
+        return
+    columns = ["date", "author", "title", "claims", "critiques", "citations", "id"]
+    emit_rows(console, rows, columns=columns, title=f"Posts ({len(rows)})")
 
 
 @app.command()

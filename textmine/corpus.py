@@ -10,18 +10,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from typing import TYPE_CHECKING
-
+from textmine import frames
 from textmine.ingest.clean import text_of
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store import Store, StoredPost
 
-if TYPE_CHECKING:  # spaCy and the analysis load only when something is analysed
+if TYPE_CHECKING:  # spaCy, gensim and the analysis load only when they are used
+    import pandas as pd
     from spacy.language import Language
 
     from textmine.analysis import Analysis
+    from textmine.topic_runs import FittedRun
 
 #: Posts written per transaction.
 WRITE_BATCH = 100
@@ -92,9 +94,9 @@ class Corpus:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            from textmine.nlp.pipeline import load_pipeline
+            from textmine.nlp.pipeline import shared_pipeline
 
-            self._nlp = load_pipeline(self.model)
+            self._nlp = shared_pipeline(self.model)
         return self._nlp
 
     def pipeline_name(self) -> str:
@@ -242,6 +244,88 @@ class Corpus:
         """Per post, the contract's object plus the post's metadata."""
         for post, record in self.records():
             yield post_record(post, record)
+
+
+    # -- DataFrames (typed tables of the store; columns and dtypes in docs/schema.md) -----------------
+    def posts(self, *, author: str | None = None, since: Any = None, until: Any = None) -> "pd.DataFrame":
+        """One row per post: id, url, title, author, published (UTC), date, year, counts of annotations."""
+        return frames.posts(self.store, author=author, since=since, until=until)
+
+    def claims(self) -> "pd.DataFrame":
+        """One row per claim: post, offsets, text, holder (``holder_name``: the post author when the
+        author holds it), score, post author and date."""
+        return frames.frame(self.store, "claims")
+
+    def critiques(self) -> "pd.DataFrame":
+        """One row per critique: critic (``critic_name`` resolves "author"), target, score, post."""
+        return frames.frame(self.store, "critiques")
+
+    def citations(self, *, by_author: bool = False) -> "pd.DataFrame":
+        """One row per in-text citation (kind, authors, year, pages, reference); with
+        ``by_author=True`` one row per cited author of each citation (who cites whom)."""
+        return frames.frame(self.store, "citation_authors" if by_author else "citations")
+
+    def quotes(self) -> "pd.DataFrame":
+        """One row per quotation, with its source where a citation or speech verb names it."""
+        return frames.frame(self.store, "quotes")
+
+    def references(self) -> "pd.DataFrame":
+        """One row per bibliography entry (authors, year, title, container, editors, publisher …)."""
+        return frames.frame(self.store, "references")
+
+    def actors(self, level: str = "mention") -> "pd.DataFrame":
+        """Actor mentions (``level="mention"``) or one row per canonical actor (``"canonical"``)."""
+        return frames.actors(self.store, level)
+
+    def topics(self, run: int | None = None) -> "pd.DataFrame":
+        """Topic weights of a stored run (latest by default): one row per post and topic."""
+        return frames.topics(self.store, run)
+
+    def topic_terms(self, run: int | None = None) -> "pd.DataFrame":
+        """The topics of a stored run (latest by default): label, share, top terms."""
+        return frames.topic_terms(self.store, run)
+
+    # -- topic runs (textmine.topic_runs; the CLI's topics and runs commands wrap these) ---------------
+    def fit_topics(self, k: int | str = "auto", **options: Any) -> "FittedRun":
+        """Fit, store and return a topic run over the analysed posts (options: ``method``, ``seed``,
+        ``workers``, ``resamples``, ``seed_words``, ``progress``; see ``topic_runs.fit_run``)."""
+        from textmine import topic_runs
+
+        return topic_runs.fit_run(self.store, k, **options)
+
+    def apply_topics(self, run: int) -> list[dict]:
+        """Assign the posts a stored run has not seen to its topics, without refitting."""
+        from textmine import topic_runs
+
+        return topic_runs.apply_run(self.store, run)
+
+    def compare_runs(self, run_a: int, run_b: int) -> dict:
+        """Match the topics of two stored runs; how far the posts moved (ARI/NMI, per pair)."""
+        from textmine import topic_runs
+
+        return topic_runs.compare(self.store, run_a, run_b)
+
+    def topic_runs(self) -> list[dict]:
+        """The stored runs, oldest first (id, created_at, method, k, seed, coherence, topics …)."""
+        return self.store.topic_runs()
+
+    def topic_shares_over_time(self, freq: str = "year", run: int | None = None) -> list[dict]:
+        """Mean topic weights per month, quarter or year of a stored run (no refit)."""
+        from textmine import topic_runs
+
+        return topic_runs.shares_over_time(self.store, freq, run)
+
+    def topics_by(self, key: str = "actor", run: int | None = None) -> list[dict]:
+        """Per actor or sector, the most frequent dominant topics of its posts."""
+        from textmine import topic_runs
+
+        return topic_runs.topics_by(self.store, key, run)
+
+    def typical_actors(self, run: int | None = None) -> list[dict]:
+        """Per topic, the actors most over-represented in its posts."""
+        from textmine import topic_runs
+
+        return topic_runs.typical_actors(self.store, run)
 
 
 def post_record(post: StoredPost, record: dict | None) -> dict:

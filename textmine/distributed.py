@@ -26,9 +26,9 @@ class DaskError(Exception):
 
 
 def _analyse_chunk(model: str | None, items: list[tuple[str | None, str | None, str]]) -> list[Analysis]:
-    from textmine.nlp.pipeline import load_pipeline
+    from textmine.nlp.pipeline import shared_pipeline
 
-    return list(analyze_texts(load_pipeline(model), items))
+    return list(analyze_texts(shared_pipeline(model), items))
 
 
 class DaskAnalyser:

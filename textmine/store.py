@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from textmine import store_tables
+
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
 #: SQLite's ``application_id`` of a textmine database ("TMIN"): another program's file is told apart
@@ -116,6 +118,7 @@ class Store:
                 self._init_schema()
             else:
                 self._check_version()
+                store_tables.ensure_readable(self.conn)
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(error, path)) from error
 
@@ -152,6 +155,8 @@ class Store:
                 # A real (no-op) write now: a read-only file or file system fails here, with a clear
                 # message, instead of halfway through an ingest.
                 self.conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+            # Typed tables (claims, citations, actors, topic shares …), filled from the stored records.
+            store_tables.ensure_tables(self.conn)
 
     def _check_version(self) -> None:
         _check_textmine(self.conn, self.path)

@@ -26,13 +26,16 @@ from spacy.tokens import Doc, Span
 from textmine.nlp import actor_patterns as patterns
 from textmine.nlp.actor_canonical import load_stopwords
 from textmine.nlp.actor_patterns import Candidate
-from textmine.nlp.extensions import register_extensions
+from textmine.nlp.extensions import component_assigns, register_extensions
 
 GROUP = "actors"
 NER_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
 
 
-@Language.factory("textmine_actors", default_config={"use_ner": True})
+@Language.factory(
+    "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns("actors"),
+    requires=["doc.spans"],  # the citation spans: cited authors are persons
+)
 def make_component(nlp: Language, name: str, use_ner: bool):
     register_extensions()
     return ActorComponent(use_ner=use_ner)

@@ -52,7 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine import resources
-from textmine.nlp.extensions import register_extensions
+from textmine.nlp.extensions import component_assigns, register_extensions
 
 GROUPS = ("claims", "critiques")
 LEXICON_DIR = resources.lexicon_dir("arguments")
@@ -1046,6 +1046,8 @@ def _combine(p_model: float, p_cue: float) -> float:
 @Language.factory(
     "textmine_arguments",
     default_config={"model_dir": None, "lexicon_dir": None, "threshold": 0.5, "use_model": True},
+    assigns=component_assigns("claims", "critiques"),
+    requires=["doc.spans"],  # the actor and citation spans (holders, critics, targets)
 )
 def make_component(
     nlp: Language, name: str, model_dir: str | None, lexicon_dir: str | None, threshold: float, use_model: bool
@@ -1089,6 +1091,10 @@ class ArgumentComponent:
                 sent, self.lexicon, probabilities[index] if probabilities else None, self.threshold, context
             )
             span = _trim(sent)
+            if decision.label in ("claim", "critique"):
+                # Labelled "claim" / "critique" for displaCy (style="span"); the ``Span._`` values
+                # live in doc.user_data by character offsets, so they are the same span's.
+                span = Span(doc, span.start, span.end, label=decision.label)
             if decision.label == "claim":
                 span._.holder = decision.holder
                 span._.score = decision.score

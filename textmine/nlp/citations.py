@@ -13,12 +13,15 @@ from spacy.tokens import Doc, Span
 
 from textmine.nlp.citation_lexicon import load_lexicons
 from textmine.nlp.citation_parse import Extraction, extract
-from textmine.nlp.extensions import register_extensions
+from textmine.nlp.extensions import component_assigns, register_extensions
 
 GROUPS = ("citations", "quotes", "quoted_terms", "references", "bibliography")
 
 
-@Language.factory("textmine_citations", default_config={"lexicon_dir": None})
+@Language.factory(
+    "textmine_citations", default_config={"lexicon_dir": None},
+    assigns=component_assigns("citations", "quotes", "references"),
+)
 def make_component(nlp: Language, name: str, lexicon_dir: str | None = None):
     register_extensions()
     return CitationComponent(lexicon_dir)

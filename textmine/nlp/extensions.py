@@ -21,6 +21,12 @@ SPAN_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 DOC_ATTRIBUTES: tuple[str, ...] = ("language",)
 
 
+def component_assigns(*groups: str) -> list[str]:
+    """What a component writing these span groups declares as ``assigns`` (``nlp.analyze_pipes``)."""
+    names = sorted({name for group in groups for name in SPAN_ATTRIBUTES[group]})
+    return ["doc.spans", *(f"span._.{name}" for name in names)]
+
+
 def register_extensions() -> None:
     """Register every textmine ``Span``/``Doc`` extension once (idempotent)."""
     for names in SPAN_ATTRIBUTES.values():

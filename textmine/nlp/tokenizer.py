@@ -134,7 +134,10 @@ class GuardedTokenizer:
             spaces.append(bool(token.whitespace_))
 
     def __getattr__(self, name: str) -> object:
-        # pipe(), vocab, rules … are the wrapped tokenizer's.
+        # pipe(), vocab, rules … are the wrapped tokenizer's. Dunder look-ups (copy, pickle) happen
+        # before ``tokenizer`` is set and must not recurse.
+        if name.startswith("__") or name == "tokenizer":
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 
