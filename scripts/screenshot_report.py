@@ -5,6 +5,7 @@ Prepare the database, then run this script::
     textmine ingest corpus/sample-blog.xml ../shared/corpus/npo-rss.xml --db /tmp/report.sqlite
     textmine topics --k 8 --db /tmp/report.sqlite
     python scripts/screenshot_report.py --db /tmp/report.sqlite --out docs/report.png
+    python scripts/screenshot_report.py --db /tmp/report.sqlite --fragment discourse --size 1280x3000 --out docs/report-discourse.png
 
 Needs Chromium (Debian: ``apt-get install chromium``).
 """
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "report.png", help="PNG to write")
     parser.add_argument("--html", type=Path, help="also keep the report here (default: a temporary file)")
     parser.add_argument("--run", type=int, help="topic run to show (default: the latest)")
+    parser.add_argument("--fragment", default="", help="scroll to this part first, e.g. discourse (default: the top)")
     parser.add_argument("--size", default="1280x2000", help="browser window WIDTHxHEIGHT (default 1280x2000)")
     args = parser.parse_args(argv)
     if find_browser() is None:
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         html_path = args.html or Path(tmp) / "report.html"
         try:
             build_report(args.db, html_path, run=args.run)
-            result = open_in_browser(html_path, screenshot=args.out, window=(width, height))
+            result = open_in_browser(html_path, screenshot=args.out, window=(width, height), fragment=args.fragment)
         except ReportError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

@@ -9,8 +9,10 @@ Three sources, one result (``ConceptReport``):
   starting with ``#`` are comments. A sentence that matches several concepts gives one statement
   per concept (ids ``…#start/2``, ``…/3``), as a DNA coder would code it twice.
 * ``assign_targets``: the critique targets become the code book: a critique's concept is its
-  target; a claim takes the target concept its sentence names (so an actor who *supports* a
-  criticised thing shows up on the other side of the same concept).
+  target; a claim takes the target concepts its sentence names (so an actor who argues *for* a
+  criticised thing shows up on the other side of the same concept), except generic nouns
+  ("Mensch", "Organisation": ``arguments/generic_nouns.txt``), which a claim names without
+  taking a side on them.
 * ``assign_topics``: the topics of a stored run, inferred per sentence with the run's model from
   the sentence's words that are also the post's stored topic terms (lemmas), labelled with the
   run's labels; a sentence without such words takes its post's dominant topic.
@@ -19,6 +21,7 @@ Concepts that explain no statement are listed in ``unused``, never dropped silen
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -135,7 +138,8 @@ def assign_codebook(statements: Sequence[Statement], concepts: Sequence[Concept]
 def assign_targets(statements: Sequence[Statement]) -> ConceptReport:
     """Concepts = the critique targets (see the module docstring)."""
     targets = list(dict.fromkeys(s.target for s in statements if s.kind == "critique" and s.target))
-    patterns = {t: term_pattern(t) for t in targets}
+    generic = generic_nouns()
+    patterns = {t: term_pattern(t) for t in targets if t not in generic}
 
     def concepts_of(statement: Statement) -> list[str]:
         if statement.kind == "critique":
@@ -143,6 +147,12 @@ def assign_targets(statements: Sequence[Statement]) -> ConceptReport:
         return [t for t, pattern in patterns.items() if t != statement.actor and pattern.search(statement.text)]
 
     return _assign("critique targets", statements, targets, concepts_of)
+
+
+@functools.lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """Nouns too generic for a claim to be *about* them (shared with the argument component)."""
+    return frozenset(resources.read_lines(resources.lexicon_path("arguments", "generic_nouns.txt")))
 
 
 def sentence_terms(text: str, post_terms: set[str]) -> list[str]:
