@@ -263,3 +263,13 @@ def test_network_command_errors_are_one_line_and_write_nothing(store_path, tmp_p
         assert result.exit_code == code, (args, result.output)
         assert f"error: {message}" in result.output or message in result.output
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_claims_join_targets_inside_hyphenated_compounds_but_not_generic_ones():
+    critiques = [statement("A", None, -1, "p1", start=1, target="Beziehung", target_type="concept"),
+                 statement("A", None, -1, "p1", start=2, target="O’Neill", target_type="person"),
+                 statement("A", None, -1, "p1", start=3, target="Mensch", target_type="collective")]
+    claim = Statement(**{**statement("B", None, 1, "p2", start=9).to_dict(),
+                         "text": "Macht-Beziehungen sind komplex, sagt O’Neill über Menschen."})
+    report = assign_targets([*critiques, claim])
+    assert [s.concept for s in report.statements if s.actor == "B"] == ["Beziehung", "O’Neill"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +33,9 @@ from textmine import resources
 from textmine.discourse.statements import Statement
 
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Letters of a target's first word that index it for matching claims.
+PREFIX = 4
 
 
 class ConceptError(ValueError):
@@ -139,12 +142,22 @@ def assign_targets(statements: Sequence[Statement]) -> ConceptReport:
     """Concepts = the critique targets (see the module docstring)."""
     targets = list(dict.fromkeys(s.target for s in statements if s.kind == "critique" and s.target))
     generic = generic_nouns()
-    patterns = {t: term_pattern(t) for t in targets if t not in generic}
+    order = {target: number for number, target in enumerate(targets)}
+    # Targets indexed by the start of their first word: a claim only tries the targets that one of
+    # its words could begin (10kGNAD: thousands of targets times thousands of claims otherwise).
+    by_prefix: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)
+    for target in targets:
+        first = _LETTERS.match(target)
+        if target not in generic and first:
+            by_prefix[first.group(0)[:PREFIX].casefold()].append((target, term_pattern(target)))
 
     def concepts_of(statement: Statement) -> list[str]:
         if statement.kind == "critique":
             return [statement.target] if statement.target else []
-        return [t for t, pattern in patterns.items() if t != statement.actor and pattern.search(statement.text)]
+        words = {word.casefold() for word in _LETTERS.findall(statement.text)}  # "Macht-Beziehungen": both parts
+        candidates = {pair for word in words for size in range(1, PREFIX + 1) for pair in by_prefix.get(word[:size], ())}
+        return [t for t, pattern in sorted(candidates, key=lambda pair: order[pair[0]])
+                if t != statement.actor and pattern.search(statement.text)]
 
     return _assign("critique targets", statements, targets, concepts_of)
 
