@@ -273,3 +273,11 @@ def test_claims_join_targets_inside_hyphenated_compounds_but_not_generic_ones():
                          "text": "Macht-Beziehungen sind komplex, sagt O’Neill über Menschen."})
     report = assign_targets([*critiques, claim])
     assert [s.concept for s in report.statements if s.actor == "B"] == ["Beziehung", "O’Neill"]
+
+
+def test_claims_do_not_join_fragment_or_function_word_targets():
+    critiques = [statement("A", None, -1, "p1", start=1, target=target, target_type="concept") for target in ("E", "Von", "Euro")]
+    claim = Statement(**{**statement("B", None, 1, "p2", start=9).to_dict(), "text": "Von Euro zu Euro entscheidet er."})
+    report = assign_targets([*critiques, claim])
+    assert [s.concept for s in report.statements if s.actor == "B"] == ["Euro"]
+    assert [s.concept for s in report.statements if s.actor == "A"] == ["E", "Von", "Euro"]

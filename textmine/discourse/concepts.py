@@ -12,7 +12,7 @@ Three sources, one result (``ConceptReport``):
   target; a claim takes the target concepts its sentence names (so an actor who argues *for* a
   criticised thing shows up on the other side of the same concept), except generic nouns
   ("Mensch", "Organisation": ``arguments/generic_nouns.txt``), which a claim names without
-  taking a side on them.
+  taking a side on them, and function words or fragments ("Von", "E").
 * ``assign_topics``: the topics of a stored run, inferred per sentence with the run's model from
   the sentence's words that are also the post's stored topic terms (lemmas), labelled with the
   run's labels; a sentence without such words takes its post's dominant topic.
@@ -34,6 +34,8 @@ from textmine.discourse.statements import Statement
 
 _WORD = re.compile(r"[^\W\d_][\w\-]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: Shorter targets ("E", "Ar") are fragments, never joined by claims.
+MIN_JOIN_LENGTH = 3
 #: Letters of a target's first word that index it for matching claims.
 PREFIX = 4
 
@@ -148,7 +150,7 @@ def assign_targets(statements: Sequence[Statement]) -> ConceptReport:
     by_prefix: dict[str, list[tuple[str, re.Pattern]]] = defaultdict(list)
     for target in targets:
         first = _LETTERS.match(target)
-        if target not in generic and first:
+        if first and joinable(target, generic):
             by_prefix[first.group(0)[:PREFIX].casefold()].append((target, term_pattern(target)))
 
     def concepts_of(statement: Statement) -> list[str]:
@@ -166,6 +168,14 @@ def assign_targets(statements: Sequence[Statement]) -> ConceptReport:
 def generic_nouns() -> frozenset[str]:
     """Nouns too generic for a claim to be *about* them (shared with the argument component)."""
     return frozenset(resources.read_lines(resources.lexicon_path("arguments", "generic_nouns.txt")))
+
+
+def joinable(target: str, generic: frozenset[str]) -> bool:
+    """Whether claims that name ``target`` join it: not generic, not a function word or a fragment
+    ("Von", "E": bad targets the argument component gives on news text)."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return len(target) >= MIN_JOIN_LENGTH and target not in generic and target.casefold() not in STOP_WORDS
 
 
 def sentence_terms(text: str, post_terms: set[str]) -> list[str]:
