@@ -281,3 +281,37 @@ def test_claims_do_not_join_fragment_or_function_word_targets():
     report = assign_targets([*critiques, claim])
     assert [s.concept for s in report.statements if s.actor == "B"] == ["Euro"]
     assert [s.concept for s in report.statements if s.actor == "A"] == ["E", "Von", "Euro"]
+
+
+class _FixedModel:
+    """Stands in for a stored TopicModel: topic 1 when a sentence has the term "Pflege", else 0."""
+
+    def __init__(self) -> None:
+        self.seen: list[list[str]] = []
+
+    def transform(self, term_lists):  # noqa: ANN001, ANN201
+        self.seen.extend(term_lists)
+        return [[0.5, 0.5] for _ in term_lists], [1 if "Pflege" in terms else 0 for terms in term_lists]
+
+
+def test_topic_concepts_come_from_sentence_terms_with_the_post_topic_as_fallback():
+    from textmine.discourse.concepts import assign_topics
+
+    run = {"id": 7, "topics": [{"id": 0, "label": "Geld / Haushalt"}, {"id": 1, "label": "Pflege / Angehöriger"},
+                               {"id": 2, "label": "Sport / Verein"}]}
+    found = statements_from_record("p1", None, "T", "A", RECORD)
+    model = _FixedModel()
+    report = assign_topics(found, run, model, {"p1": ["Pflege", "Geld", "Kürzung"]}, {"p1": 0})
+    assert [s.concept for s in report.statements] == ["1: Pflege / Angehöriger", "0: Geld / Haushalt", "0: Geld / Haushalt"]
+    assert model.seen == [["Geld", "Pflege"], ["Kürzung"]]  # "Kürzungen" -> its lemma; the second sentence has no term
+    assert report.unused == ["2: Sport / Verein"] and report.source == "topic run 7"
+
+
+def test_corpus_statements_is_a_dataframe_with_the_statement_columns(store_path):
+    from textmine.corpus import Corpus
+
+    with Corpus(store_path, readonly=True) as corpus:
+        frame = corpus.statements()
+    assert list(frame.columns) == list(STATEMENT_COLUMNS)
+    assert len(frame) == 6 and frame["agreement"].tolist() == [1, 1, -1] * 2
+    assert str(frame["date"].dt.year.unique().tolist()) == "[2021]"
