@@ -10,10 +10,27 @@ import pytest
 from typer.testing import CliRunner
 
 from textmine.cli import app
-from textmine.discourse.concepts import ConceptError, assign_codebook, assign_targets, parse_codebook, read_codebook
-from textmine.discourse.networks import (NetworkError, build_network, dynamic_graph, parse_period, time_windows,
-                                         write_graph)
-from textmine.discourse.statements import STATEMENT_COLUMNS, Statement, corpus_statements, statements_from_record
+from textmine.discourse.concepts import (
+    ConceptError,
+    assign_codebook,
+    assign_targets,
+    parse_codebook,
+    read_codebook,
+)
+from textmine.discourse.networks import (
+    NetworkError,
+    build_network,
+    dynamic_graph,
+    parse_period,
+    time_windows,
+    write_graph,
+)
+from textmine.discourse.statements import (
+    STATEMENT_COLUMNS,
+    Statement,
+    corpus_statements,
+    statements_from_record,
+)
 from textmine.store import Store, StoredPost
 
 DNA_COLUMNS = ["statement_id", "document", "date", "actor", "concept", "agreement", "text"]

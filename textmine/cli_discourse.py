@@ -6,8 +6,19 @@ from typing import Optional
 
 import typer
 
-from textmine.cli import (EXIT_EMPTY, EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, app, console, err_console,
-                          fail, open_corpus)
+from textmine.cli import (
+    EXIT_EMPTY,
+    EXIT_INPUT,
+    EXIT_USAGE,
+    CsvOption,
+    DbOption,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    fail,
+    open_corpus,
+)
 from textmine.output import emit_rows
 
 SinceOption = typer.Option(None, "--since", help="Only posts published on or after this day (YYYY, YYYY-MM or YYYY-MM-DD).")
@@ -81,8 +92,16 @@ def network(
     --window a .gexf file is one dynamic graph (Gephi's timeline), other formats one file per window.
     Example: [bold]textmine network --type conflict --normalize jaccard --out conflict.graphml[/]
     """
-    from textmine.discourse.networks import (NetworkError, build_network, check_format, check_options, dynamic_graph,
-                                             time_windows, window_path, write_graph)
+    from textmine.discourse.networks import (
+        NetworkError,
+        build_network,
+        check_format,
+        check_options,
+        dynamic_graph,
+        time_windows,
+        window_path,
+        write_graph,
+    )
 
     try:
         check_options(type, normalize, duplicates)

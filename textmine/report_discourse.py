@@ -37,7 +37,7 @@ def short_label(name: str, limit: int = LABEL_CHARS) -> str:
 
 def discourse_section(data: Any) -> str:
     """The ``<section id="discourse">`` of the report (``data``: ``report.ReportData``)."""
-    from textmine.report import _empty, e
+    from textmine.report import _empty
 
     head = ('<section id="discourse"><h2>Discourse</h2>'
             '<p class="note">Who argues with whom about what, computed as in discourse network analysis: every claim is a '
@@ -49,8 +49,8 @@ def discourse_section(data: Any) -> str:
     if not usable:
         return head + _empty("No statements with a speaker and a concept yet (no analysed critiques).") + "</section>\n"
     speakers = {s.actor for s in report.statements if s.actor}
-    parts = [head, f'<p class="note">{len(report.statements)} statements by {len(speakers)} speakers; '
-                   f'{len(usable)} name a concept ({len(report.concepts)} concepts).</p>',
+    parts = [head, (f'<p class="note">{len(report.statements)} statements by {len(speakers)} speakers; '
+                    f'{len(usable)} name a concept ({len(report.concepts)} concepts).</p>'),
              "<h3>Actors × concepts</h3>", _concept_map(usable),
              "<h3>Who agrees, who disagrees</h3>", _one_mode_charts(usable),
              "<h3>Who criticises whom</h3>", _critique_chart(report.statements),

@@ -7,12 +7,40 @@ assigns concepts (a topic run, the critique targets, or a user's code book), ``n
 them into two-mode, congruence, conflict and critique networks and writes GraphML, GEXF or CSV.
 Nothing here knows the screen or the database.
 """
-from textmine.discourse.concepts import Concept, ConceptError, ConceptReport, assign_codebook, assign_targets, read_codebook
-from textmine.discourse.networks import NetworkError, build_network, time_windows, write_graph
-from textmine.discourse.statements import STATEMENT_COLUMNS, Statement, corpus_statements, statements_frame
+from textmine.discourse.concepts import (
+    Concept,
+    ConceptError,
+    ConceptReport,
+    assign_codebook,
+    assign_targets,
+    read_codebook,
+)
+from textmine.discourse.networks import (
+    NetworkError,
+    build_network,
+    time_windows,
+    write_graph,
+)
+from textmine.discourse.statements import (
+    STATEMENT_COLUMNS,
+    Statement,
+    corpus_statements,
+    statements_frame,
+)
 
 __all__ = [
-    "Concept", "ConceptError", "ConceptReport", "NetworkError", "STATEMENT_COLUMNS", "Statement", "assign_codebook",
-    "assign_targets", "build_network", "corpus_statements", "read_codebook", "statements_frame", "time_windows",
+    "STATEMENT_COLUMNS",
+    "Concept",
+    "ConceptError",
+    "ConceptReport",
+    "NetworkError",
+    "Statement",
+    "assign_codebook",
+    "assign_targets",
+    "build_network",
+    "corpus_statements",
+    "read_codebook",
+    "statements_frame",
+    "time_windows",
     "write_graph",
 ]

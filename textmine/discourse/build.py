@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textmine.discourse.concepts import ConceptError, ConceptReport, assign_codebook, assign_targets, assign_topics, read_codebook
+from textmine.discourse.concepts import (
+    ConceptError,
+    ConceptReport,
+    assign_codebook,
+    assign_targets,
+    assign_topics,
+    read_codebook,
+)
 from textmine.discourse.statements import Statement, corpus_statements
 
 #: ``--concepts`` values that are not a file.

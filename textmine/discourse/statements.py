@@ -88,7 +88,7 @@ class Statement:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def with_concept(self, concept: str | None, suffix: str = "") -> "Statement":
+    def with_concept(self, concept: str | None, suffix: str = "") -> Statement:
         return replace(self, concept=concept, statement_id=self.statement_id + suffix)
 
 
