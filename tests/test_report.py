@@ -14,7 +14,7 @@ from textmine.report import (GROUPS, ReportError, build_report, find_browser, hi
 from textmine.store import Store
 
 ARTIFACTS = ROOT / "artifacts"
-SECTIONS = ("overview", "topics", "actors", "citations", "posts")
+SECTIONS = ("overview", "topics", "actors", "discourse", "citations", "posts")
 
 # A hostile post: markup in title (double-escaped, so it is literal text after feed parsing), text and
 # category must come out as text; the javascript: link must not survive.
@@ -88,7 +88,7 @@ def test_report_has_every_section_and_one_article_per_post(corpus_db: Path, repo
     for section in SECTIONS:
         assert f'<section id="{section}">' in page
     for ident in ("search", "search-count", "legend", "topic-table", "chart-topics-over-time", "chart-posts-over-time",
-                  "actor-table", "chart-actor-network", "cited-authors", "cited-works"):
+                  "actor-table", "concept-map", "chart-critique-network", "concept-table", "cited-authors", "cited-works"):
         assert f'id="{ident}"' in page, ident
     posts = _posts(corpus_db)
     assert page.count('<article class="post"') == len(posts)
@@ -111,7 +111,7 @@ def test_report_is_self_contained(report: tuple[Path, str]) -> None:
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert not re.search(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", page, flags=re.IGNORECASE)
     assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", page)
-    assert page.count("<svg") >= 3  # posts over time, topics over time, actor network
+    assert page.count("<svg") >= 3  # posts over time, topics over time, discourse networks
     assert page.count("<script>") == 1  # ours, inline
 
 
@@ -252,3 +252,24 @@ def test_cli_report_command(corpus_db: Path, tmp_path: Path) -> None:
     assert "no topic run 99" in missing.output
     help_text = CliRunner().invoke(app, ["report", "--help"]).output
     assert "Example" in help_text and "textmine report --out report.html" in help_text
+
+
+def test_discourse_view_links_concepts_to_the_sentences_behind_them(report: tuple[Path, str]) -> None:
+    _, page = report
+    section = re.search(r'<section id="discourse">.*?</section>', page, flags=re.DOTALL).group(0)
+    assert "chart-actor-network" not in page  # the co-occurrence hairball is gone
+    cells = re.findall(r'<td class="cell" style="background:rgb\((\d+),(\d+),(\d+)\)" title="([^"]*)">(\d+)</td>', section)
+    assert cells
+    for red, green, _blue, title, count in cells:
+        support, against = map(int, re.search(r"(\d+) in support, (\d+) against", title).groups())
+        assert support + against == int(count)
+        if support > against:
+            assert int(green) > int(red)
+        elif against > support:
+            assert int(red) > int(green)
+    table = re.search(r'<table id="concept-table">.*?</table>', section, flags=re.DOTALL).group(0)
+    links = re.findall(r'<a href="#(post-\d+)" title="([^"]+)">\[\d+\]</a>', table)
+    assert links
+    for anchor, sentence in links[:20]:
+        article = re.search(rf'<article class="post" id="{anchor}".*?</article>', page, flags=re.DOTALL).group(0)
+        assert html.unescape(sentence).split()[0] in html.unescape(re.sub(r"<[^>]+>", "", article))

@@ -372,3 +372,4 @@ from textmine import cli_topics as _cli_topics  # noqa: E402,F401
 from textmine import cli_lists as _cli_lists  # noqa: E402,F401
 from textmine import cli_eval as _cli_eval  # noqa: E402,F401
 from textmine import cli_report as _cli_report  # noqa: E402,F401
+from textmine import cli_discourse as _cli_discourse  # noqa: E402,F401

@@ -240,6 +240,17 @@ class Corpus:
         """Each stored post with its analysis record, in publication order."""
         return self.store.records(ids)
 
+    def statements(self, concepts: str = "targets", *, since: str | None = None, until: str | None = None,
+                   run: int | None = None):  # noqa: ANN201 - pandas.DataFrame
+        """Discourse statements as a DataFrame, one row per argumentative sentence (and concept):
+        ``textmine.discourse.statements.STATEMENT_COLUMNS``; ``concepts`` is "targets", "topics" or
+        a code-book file (``textmine.discourse.concepts``)."""
+        from textmine.discourse.build import corpus_concept_statements
+        from textmine.discourse.statements import statements_frame
+
+        report = corpus_concept_statements(self, concepts, since=since, until=until, run_id=run)
+        return statements_frame(report.statements)
+
     def export_records(self) -> Iterator[dict]:
         """Per post, the contract's object plus the post's metadata."""
         for post, record in self.records():

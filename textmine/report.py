@@ -42,8 +42,8 @@ SECTOR_COLORS = {
     "economy": "#e15759", "state": "#4e79a7", "civil_society": "#59a14f", "science": "#b07aa1",
     "citizens": "#f28e2b", "media": "#76b7b2", "unknown": "#9d9d9d",
 }
-#: How many rows the corpus-wide tables and the network show.
-TOP_ACTORS, TOP_CITED, NETWORK_NODES, LINKS_PER_ROW, OPEN_POSTS = 60, 30, 40, 8, 3
+#: How many rows the corpus-wide tables show.
+TOP_ACTORS, TOP_CITED, LINKS_PER_ROW, OPEN_POSTS = 60, 30, 8, 3
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
         "base-uri 'none'; form-action 'none'")
 
@@ -101,10 +101,12 @@ def collect(corpus: Any, *, run: int | None = None) -> ReportData:
 
 def render_html(data: ReportData) -> str:
     title = "textmine report"
-    sections = [_overview(data), _topics(data), _actors(data), _citations(data), _posts(data)]
+    from textmine.report_discourse import discourse_section
+
+    sections = [_overview(data), _topics(data), _actors(data), discourse_section(data), _citations(data), _posts(data)]
     nav = "".join(f'<a href="#{key}">{label}</a>' for key, label in (
-        ("overview", "Overview"), ("topics", "Topics"), ("actors", "Actors"), ("citations", "Citations"),
-        ("posts", "Posts")))
+        ("overview", "Overview"), ("topics", "Topics"), ("actors", "Actors"), ("discourse", "Discourse"),
+        ("citations", "Citations"), ("posts", "Posts")))
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return (
         "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -302,35 +304,6 @@ def _prevalence_chart(periods: list[str], shares: list[list[float]], labels: lis
     return _svg(fig, "topics-over-time", f"stacked bar chart: mean topic shares per {freq}")
 
 
-def _network_chart(graph: Any) -> str:
-    import networkx as nx
-
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(14, 9))
-    pos = nx.spring_layout(graph, seed=1, weight="weight", k=1.6 / max(1, len(graph)) ** 0.5)
-    mentions = [graph.nodes[n].get("mentions", 1) for n in graph]
-    biggest = max(mentions) or 1
-    sizes = [120 + 1400 * (m / biggest) for m in mentions]
-    colors = [SECTOR_COLORS.get(graph.nodes[n].get("sector", "unknown"), SECTOR_COLORS["unknown"]) for n in graph]
-    weights = [graph.edges[edge].get("weight", 1.0) for edge in graph.edges]
-    heaviest = max(weights, default=1.0) or 1.0
-    plain = [edge for edge in graph.edges if not graph.edges[edge].get("critique")]
-    critical = [edge for edge in graph.edges if graph.edges[edge].get("critique")]
-    nx.draw_networkx_edges(graph, pos, edgelist=plain, ax=ax, edge_color="#8c959f", alpha=0.55,
-                           width=[0.6 + 3.5 * graph.edges[edge].get("weight", 1.0) / heaviest for edge in plain])
-    if critical:
-        nx.draw_networkx_edges(graph, pos, edgelist=critical, ax=ax, edge_color="#cf222e", style="dashed", width=1.8)
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colors, edgecolors="white", linewidths=0.8)
-    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=9)
-    handles = [plt.Line2D([], [], marker="o", linestyle="", color=color, label=sector.replace("_", " "))
-               for sector, color in SECTOR_COLORS.items() if sector in {graph.nodes[n].get("sector") for n in graph}]
-    if critical:
-        handles.append(plt.Line2D([], [], color="#cf222e", linestyle="--", label="critique between them"))
-    ax.legend(handles=handles, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1), frameon=False)
-    ax.set_axis_off()
-    return _svg(fig, "actor-network", "network of actors named together")
-
-
 # -- sections --------------------------------------------------------------------------------------
 def _cards(items: Iterable[tuple[str, Any]]) -> str:
     return '<div class="cards">' + "".join(
@@ -424,7 +397,7 @@ def _topics(data: ReportData) -> str:
 def _actors(data: ReportData) -> str:
     head = '<section id="actors"><h2>Actors</h2>'
     records = [{**record, "id": post.id} for post, record in data.analysed]
-    from textmine.actor_network import actor_table, build_network
+    from textmine.actor_network import actor_table
 
     table = actor_table(records)
     if not table:
@@ -435,17 +408,7 @@ def _actors(data: ReportData) -> str:
              "Critic / criticised: critiques the actor voices / receives.</p>",
              _table([("actor", ""), ("type", ""), ("sector", ""), ("mentions", "num"), ("posts", "num"),
                      ("critic", "num"), ("criticised", "num")], rows, table_id="actor-table", scroll=True)]
-    graph = build_network(records)
-    keep = sorted(graph.nodes, key=lambda n: (-graph.nodes[n].get("mentions", 0), n))[:NETWORK_NODES]
-    sub = graph.subgraph(keep).copy()
-    sub.remove_nodes_from([n for n in list(sub.nodes) if sub.degree(n) == 0])
-    parts.append("<h3>Actor network</h3>")
-    if sub.number_of_edges():
-        parts.append(f'<p class="note">The {sub.number_of_nodes()} most mentioned actors that co-occur with another: '
-                     "linked when named in the same sentence (or paragraph, thinner); node size = mentions, "
-                     "colour = sector.</p>" + _network_chart(sub))
-    else:
-        parts.append(_empty("No two actors are named together yet, so there is no network to draw."))
+    parts.append('<p class="note">Who argues with whom about what: see <a href="#discourse">Discourse</a>.</p>')
     return "".join(parts) + "</section>\n"
 
 
