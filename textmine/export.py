@@ -9,7 +9,7 @@ from typing import IO
 
 FORMATS = ("jsonl", "csv", "parquet")
 #: Scalar columns of the CSV export; nested annotations follow as JSON strings.
-CSV_SCALARS = ("id", "url", "title", "author", "published", "language", "text")
+CSV_SCALARS = ("id", "kind", "parent", "url", "title", "author", "published", "language", "text")
 CSV_NESTED = ("categories", "sentences", "claims", "critiques", "citations", "quotes", "references", "actors")
 
 

@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 import lxml.etree
 from dateutil import parser as date_parser
 
-from textmine.ingest.clean import html_to_paragraphs, normalize_text
+from textmine.ingest.clean import autop, html_to_paragraphs, normalize_text
 from textmine.ingest.prolog import read_prolog
 
 NS = {
@@ -34,7 +34,8 @@ NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rss1": "http://purl.org/rss/1.0/",
 }
-_WP_PREFIX = "http://wordpress.org/export/"
+#: WordPress's export namespace, any version (1.0-1.2), http or https (WordPress.com writes https).
+_WP_NAMESPACE = re.compile(r"^https?://wordpress\.(?:org|com)/export/\d+(?:\.\d+)*/$")
 _PROLOG_BYTES = 1 << 16
 _XML_DECL_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?encoding=)([\"'])[^\"']*\2", re.IGNORECASE)
 # Declarations of a single-byte encoding that WordPress installs often get wrong (the bytes are UTF-8).
@@ -71,6 +72,9 @@ class Post:
     #: Hash of the raw item (id, link, title, author, date, categories, HTML): lets a re-ingest
     #: recognise an unchanged post without cleaning its HTML again.
     source_hash: str = ""
+    #: "post" (also WordPress pages, with ``--include pages``) or "comment" (then ``parent`` is the post's id).
+    kind: str = "post"
+    parent: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -83,6 +87,8 @@ class Post:
             "paragraphs": list(self.paragraphs),
             "content_hash": self.content_hash,
             "source_hash": self.source_hash,
+            "kind": self.kind,
+            "parent": self.parent,
         }
 
 
@@ -112,6 +118,15 @@ class FeedInfo:
     warnings: list[str] = field(default_factory=list)
     #: Optional lookup ``post id -> stored source hash``; items that match come out as ``Unchanged``.
     known: Callable[[str], str | None] | None = None
+    #: WordPress post types to import (``--include pages`` adds "page") and whether to import the
+    #: approved comments of a WXR export (``--comments``).
+    post_types: frozenset[str] = frozenset({"post"})
+    comments: bool = False
+    #: The feed's own <language> (a hint for short posts) and, for WXR, the blog's address.
+    language: str | None = None
+    site: str | None = None
+    #: True once the root element is complete (an error after it loses nothing).
+    complete: bool = False
 
 
 def content_hash(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -196,11 +211,19 @@ def _children(item: lxml.etree._Element, local: str) -> list[lxml.etree._Element
     return [child for child in item if _local(child.tag) == local]
 
 
+def _is_wp(namespace: str) -> bool:
+    return namespace.startswith(("http://wordpress.", "https://wordpress.")) and bool(_WP_NAMESPACE.match(namespace))
+
+
 def _wp(item: lxml.etree._Element, local: str) -> str | None:
     for child in item:
-        if _local(child.tag) == local and _ns(child.tag).startswith(_WP_PREFIX):
+        if _local(child.tag) == local and _is_wp(_ns(child.tag)):
             return (_text(child) or "").strip() or None
     return None
+
+
+def _wp_children(item: lxml.etree._Element, local: str) -> list[lxml.etree._Element]:
+    return [child for child in item if _local(child.tag) == local and _is_wp(_ns(child.tag))]
 
 
 def _plain(html_or_text: str | None) -> str:
@@ -221,7 +244,10 @@ def _atom_content(element: lxml.etree._Element | None) -> str | None:
 def _make_post(
     *, guid: str | None, link: str | None, title: str, author: str | None, published: str | None,
     categories: list[str], html: str | None, base: str | None, known: Callable[[str], str | None] | None = None,
+    wordpress: bool = False, kind: str = "post", parent: str | None = None,
 ) -> Post | Skipped | Unchanged:
+    """``guid`` is the post's identity (for WXR: site + ``wp:post_id``); ``wordpress``: the content
+    is WordPress's raw post content, which WordPress itself paragraphs with ``wpautop``."""
     if link:
         link = urljoin(base, link.strip()) if base else link.strip()
     digest_raw = hashlib.sha256()
@@ -231,7 +257,7 @@ def _make_post(
     id_hint = (guid or "").strip() or link
     if known is not None and id_hint and known(id_hint) == source_hash:
         return Unchanged(id_hint)
-    paragraphs = tuple(html_to_paragraphs(html))
+    paragraphs = tuple(html_to_paragraphs(autop(html, always=wordpress) if html else html))
     title = _plain(title)
     notes = []
     if not paragraphs and not title:
@@ -249,31 +275,83 @@ def _make_post(
     return Post(
         id=post_id, url=link, title=title or "(ohne Titel)", author=normalize_text(author) if author else None,
         published=date, categories=cats, paragraphs=paragraphs, content_hash=digest, notes=tuple(notes),
-        source_hash=source_hash,
+        source_hash=source_hash, kind=kind, parent=parent,
     )
 
 
-def _rss_item(item: lxml.etree._Element, base: str | None, known=None) -> Post | Skipped | Unchanged:  # noqa: ANN001
-    status, post_type = _wp(item, "status"), _wp(item, "post_type")
-    guid_el = _child(item, "guid")
-    guid = (_text(guid_el) or "").strip() or None
+def _rss_item(item: lxml.etree._Element, base: str | None, info: FeedInfo) -> list[Post | Skipped | Unchanged]:
+    """An RSS item; in a WordPress export, the post (if its type and status are imported) and,
+    with ``info.comments``, its approved comments."""
+    guid = (_text(_child(item, "guid")) or "").strip() or None
     title = _text(_child(item, "title")) or ""
-    if status is not None or post_type is not None:  # WordPress WXR export
-        if post_type not in (None, "post"):
-            return Skipped(guid, _plain(title), f"WordPress {post_type}, not a post")
-        if status not in (None, "publish"):
-            return Skipped(guid, _plain(title), f"WordPress status {status!r}, not published")
+    wordpress = info.format == "wxr"
+    status, post_type, wp_id = _wp(item, "status"), _wp(item, "post_type"), _wp(item, "post_id")
+    if wordpress:
+        skip = _wxr_skip_reason(status, post_type, info.post_types)
+        post_id = f"{info.site}/?p={wp_id}" if info.site and wp_id else guid
+        if skip:
+            return [Skipped(post_id, _plain(title), skip)]
+    else:
+        post_id = guid
     encoded = _child(item, "encoded", NS["content"])
     html = _text(encoded) if encoded is not None else _text(_child(item, "description"))
     author = _text(_child(item, "creator", NS["dc"])) or _text(_child(item, "author"))
     categories = [
         _text(c) or "" for c in _children(item, "category") if c.get("domain") in (None, "category")
     ]
-    return _make_post(
-        guid=guid, link=_text(_child(item, "link")), title=title, author=author,
-        published=_text(_child(item, "pubDate")) or _text(_child(item, "date", NS["dc"])) or _wp(item, "post_date_gmt"),
-        categories=categories, html=html, base=base, known=known,
+    dates = [_text(_child(item, "pubDate")), _text(_child(item, "date", NS["dc"]))]
+    if wordpress:  # WordPress's own UTC date first; drafts carry "0000-00-00 00:00:00"
+        gmt = _wp(item, "post_date_gmt")
+        dates = [gmt.replace(" ", "T") + "+00:00" if gmt and not gmt.startswith("0000") else None, *dates, _wp(item, "post_date")]
+    post = _make_post(
+        guid=post_id, link=_text(_child(item, "link")), title=title, author=author,
+        published=next((d for d in dates if d and read_date(d)[0] is not None), None) or next((d for d in dates if d), None),
+        categories=categories, html=html, base=base, known=info.known, wordpress=wordpress,
     )
+    if not (wordpress and info.comments) or isinstance(post, Skipped):
+        return [post]
+    return [post, *_wxr_comments(item, post.id, _plain(title), info)]
+
+
+def _wxr_skip_reason(status: str | None, post_type: str | None, post_types: frozenset[str]) -> str | None:
+    """Why WordPress would not show this item as a published post (or page), or None."""
+    post_type = post_type or "post"
+    if post_type not in post_types:
+        if post_type == "page":
+            return "WordPress page (add --include pages)"
+        return f"WordPress {post_type}, not a post"
+    if status is None:
+        return "WordPress item without wp:status (WordPress imports it as a draft)"
+    if status != "publish":
+        return f"WordPress status {status!r}, not published"
+    return None
+
+
+def _wxr_comments(item: lxml.etree._Element, post_id: str, title: str, info: FeedInfo) -> list[Post | Skipped | Unchanged]:
+    """The comments of a WXR item as records of kind "comment" linked to their post."""
+    records: list[Post | Skipped | Unchanged] = []
+    for comment in _wp_children(item, "comment"):
+        comment_id = _wp(comment, "comment_id")
+        cid = f"{post_id}#comment-{comment_id}" if comment_id else None
+        kind = _wp(comment, "comment_type") or "comment"
+        if kind != "comment":
+            records.append(Skipped(cid, None, f"WordPress {kind}, not a comment"))
+            continue
+        if _wp(comment, "comment_approved") != "1":
+            records.append(Skipped(cid, None, "WordPress comment not approved (spam, trash or waiting)"))
+            continue
+        gmt = _wp(comment, "comment_date_gmt")
+        record = _make_post(
+            guid=cid, link=None, title=f"Kommentar zu: {title}",
+            author=_wp(comment, "comment_author"),
+            published=(gmt.replace(" ", "T") + "+00:00") if gmt and not gmt.startswith("0000") else _wp(comment, "comment_date"),
+            categories=[], html=_wp(comment, "comment_content"), base=None, known=info.known, wordpress=True,
+            kind="comment", parent=post_id,
+        )
+        if isinstance(record, Skipped):
+            record = Skipped(record.id, record.title, "empty comment")
+        records.append(record)
+    return records
 
 
 def _atom_entry(entry: lxml.etree._Element, base: str | None, known=None) -> Post | Skipped | Unchanged:  # noqa: ANN001
@@ -459,6 +537,9 @@ def read_feed(handle: BinaryIO, info: FeedInfo | None = None) -> Iterator[Post |
                 info.warnings.append("the feed has no items")
             return
         except lxml.etree.XMLSyntaxError as error:
+            if info.complete:  # e.g. a namespace URI libxml2 dislikes, reported at the very end
+                info.warnings.append(f"XML problem reported after the last element, nothing lost: {_syntax_error(error, 0)}")
+                return
             if not _is_repairable(error):
                 kept = yielded
                 for record in _items_before(handle, info, error, yielded):
@@ -602,6 +683,7 @@ def _events(context: lxml.etree.iterparse, info: FeedInfo) -> Iterator[Post | Sk
                 _refuse_entities(element)
                 info.format = _format_of(element)
                 base = _xml_base(element, None)
+                info.language = element.get("{http://www.w3.org/XML/1998/namespace}lang")
             elif item_depth is None and _is_item(info.format, _local(element.tag)):
                 item_depth = depth
             continue
@@ -611,14 +693,24 @@ def _events(context: lxml.etree.iterparse, info: FeedInfo) -> Iterator[Post | Sk
         local = _local(element.tag)
         if item_depth is not None:  # the item ends
             item_depth = None
-            yield _rss_item(element, base, info.known) if local == "item" else _atom_entry(element, base, info.known)
-        elif info.format in ("rss", "wxr") and depth == 2 and local in ("title", "link") and _ns(element.tag) == "":
+            if local == "item":
+                yield from _rss_item(element, base, info)
+            else:
+                yield _atom_entry(element, base, info.known)
+        elif info.format in ("rss", "wxr") and depth == 2 and local in ("title", "link", "language") and _ns(element.tag) == "":
             setattr(info, local, getattr(info, local) or (_text(element) or "").strip() or None)
             if local == "link" and info.link:
                 base = info.link  # relative item links are relative to the blog, not to the file
+                info.site = info.site or info.link.rstrip("/")
+        elif info.format == "wxr" and depth == 2 and local in ("base_blog_url", "base_site_url") and _is_wp(_ns(element.tag)):
+            # The post's identity is the blog's address + wp:post_id (WordPress's own ?p= shortlink).
+            site = (_text(element) or "").strip().rstrip("/")
+            if site and (local == "base_blog_url" or info.site is None or info.site == (info.link or "").rstrip("/")):
+                info.site = site
         elif info.format == "atom" and depth == 1 and local == "title":
             info.title = _text(element)
         if depth == 0:
+            info.complete = True
             continue  # the root: nothing left to free
         element.clear(keep_tail=False)
         parent = element.getparent()
@@ -639,7 +731,7 @@ def _xml_base(element: lxml.etree._Element, default: str | None) -> str | None:
 def _format_of(root: lxml.etree._Element) -> str:
     local, namespace = _local(root.tag), _ns(root.tag)
     if local == "rss":
-        wxr = any(uri.startswith(_WP_PREFIX) for uri in (root.nsmap or {}).values())
+        wxr = any(uri and _is_wp(uri) for uri in (root.nsmap or {}).values())
         return "wxr" if wxr else "rss"
     if local == "feed" and namespace == NS["atom"]:
         return "atom"
