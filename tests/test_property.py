@@ -137,6 +137,8 @@ def test_feed_reader_on_random_item_text(items):
         return
     assert len(records) == len(items)
     for record, (title, body) in zip(records, items):
+        # C0 controls that XML forbids are removed (with a warning); a blank line is a paragraph break
+        body = "".join(ch for ch in body if ord(ch) >= 0x20 or ch in "\t\n\r")
         if isinstance(record, Post):
             assert record.paragraphs == tuple(html_to_paragraphs(autop(body)))  # WordPress's line rule
         else:

@@ -203,3 +203,19 @@ def test_wordpress_importer_fixtures(name):
         assert posts[0].paragraphs == ("first paragraph", "second paragraph")
     if name == "crazy-cdata-escaped.xml":
         assert posts[0].paragraphs == ("Content with nested tags :)",)
+
+
+def test_real_posts_written_in_the_classic_editor_keep_their_paragraphs():
+    # Each real post as classic-editor content (paragraphs separated by blank lines, no <p>), as a
+    # pre-2019 WordPress export holds it: WordPress's rule gives back every paragraph.
+    import html
+
+    from tests.conftest import shared_path
+
+    with open(shared_path("corpus", "real-blogs", "real-blogs.xml"), "rb") as handle:
+        posts = [r for r in read_feed(handle) if isinstance(r, Post)]
+    assert len(posts) == 120
+    kept = sum(
+        tuple(html_to_paragraphs(autop("\n\n".join(html.escape(p, quote=False) for p in post.paragraphs), always=True)))
+        == post.paragraphs for post in posts)
+    assert kept == len(posts)

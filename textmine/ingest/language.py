@@ -16,6 +16,8 @@ FEED_PRIOR = 10.0
 MIN_PROBABILITY = 0.5
 #: Fewer letters than this carry no evidence: the feed's language (or None) stands.
 MIN_LETTERS = 3
+#: Classifier labels that name no language.
+NO_LANGUAGE = frozenset({"zxx", "und"})
 #: The classifier reads this many characters at most (speed; language is settled long before).
 MAX_CHARS = 5000
 
@@ -41,7 +43,8 @@ def post_language(title: str | None, text: str, feed_language: str | None = None
     sample = f"{title or ''}\n{text}"[:MAX_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return prior
-    ranked = _identifier().rank(sample)
+    # "zxx" (no linguistic content: codes, numbers, names) is no language: it leaves the decision to the feed
+    ranked = [(lang, p) for lang, p in _identifier().rank(sample) if lang not in NO_LANGUAGE]
     weighted = {lang: p * (FEED_PRIOR if lang == prior else 1.0) for lang, p in ranked}
     total = sum(weighted.values()) or 1.0
     best = max(weighted, key=weighted.__getitem__)
