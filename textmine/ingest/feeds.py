@@ -337,7 +337,7 @@ def _wxr_comments(item: lxml.etree._Element, post_id: str, title: str, info: Fee
         if kind != "comment":
             records.append(Skipped(cid, None, f"WordPress {kind}, not a comment"))
             continue
-        if _wp(comment, "comment_approved") != "1":
+        if _wp(comment, "comment_approved") not in (None, "1"):  # missing: approved, as WordPress imports it
             records.append(Skipped(cid, None, "WordPress comment not approved (spam, trash or waiting)"))
             continue
         gmt = _wp(comment, "comment_date_gmt")
