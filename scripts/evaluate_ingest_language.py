@@ -56,7 +56,7 @@ def main() -> None:
     for truth, name, posts, feed_language in sets:
         # Handled right: a German post is analysed as German (language "de" or unknown); a post in
         # another language is flagged (a language other than German) and kept out of the analysis.
-        def right(language: str | None) -> bool:
+        def right(language: str | None, truth: str = truth) -> bool:
             return (language in (None, "de")) == (truth == "de")
 
         for view in ("5 words", "first sentence", "whole"):

@@ -64,7 +64,7 @@ def test_every_wxr_namespace_version(uri):
 
 
 def test_pages_with_include_and_wordpress_items_without_status_are_drafts():
-    posts, skipped, _ = _read(CLASSIC, post_types=frozenset({"post", "page"}))
+    posts, _, _ = _read(CLASSIC, post_types=frozenset({"post", "page"}))
     assert "https://klassik.example/?p=20" in [p.id for p in posts]
     doc = ('<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>Ohne Status</title>'
            "<description>Text.</description><wp:post_id>1</wp:post_id></item></channel></rss>").encode()

@@ -8,6 +8,7 @@ and documents that are no feed, are refused before parsing by textmine's own pro
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -620,7 +621,7 @@ def _items_before(handle: BinaryIO, info: FeedInfo, error: lxml.etree.XMLSyntaxE
             yield from parser.read_events()
 
     count = 0
-    for record in _events(events(), FeedInfo(known=info.known)):
+    for record in _events(events(), dataclasses.replace(info, warnings=[], complete=False)):
         count += 1
         if count > done:
             yield record
