@@ -354,3 +354,64 @@ def test_english_post_is_detected_flagged_and_not_analysed_as_german(db_path, tm
     assert record["text"] == ENGLISH
     for group in ("claims", "critiques", "citations", "quotes", "references", "actors"):
         assert record[group] == []
+
+
+# -- odd values lose nothing (issue 15, item 3) ----------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    "Mon, 01 Jan 0001 00:00:00 +0100", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-05:00",
+    "Fri, 31 Dec 9999 23:00:00 -0500", "Mon, 01 Jan 2024 10:00:00 +9999", "2024-01-01T10:00:00+25:00",
+    "2024-01-01T10:00:00-24:00",
+])
+def test_dates_out_of_range_are_no_date_with_a_warning_and_the_ingest_goes_on(value, db_path, tmp_path):
+    odd, next_feed = tmp_path / "odd.xml", tmp_path / "next.xml"
+    odd.write_text(rss(item(1, extra=f"<pubDate>{value}</pubDate>"), item(2, extra="<pubDate>Tue, 05 Mar 2024 09:00:00 +0100</pubDate>")),
+                   encoding="utf-8")
+    next_feed.write_text(rss(item(3)), encoding="utf-8")
+    with Corpus(db_path) as corpus:
+        summary = corpus.ingest([str(odd), str(next_feed)], analyse=False)
+        stored = {p.id: p for p in corpus.store.posts()}
+    assert [f.new for f in summary.feeds] == [2, 1] and all(f.ok for f in summary.feeds)
+    assert stored["post-1"].published is None and stored["post-2"].published == "2024-03-05T08:00:00+00:00"
+    assert any(w.startswith("post-1: out of range date") for w in summary.feeds[0].warnings)
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x0c", "&#1;", "&#x1F;"])
+def test_one_forbidden_character_in_item_n_keeps_the_items_before_and_after(bad):
+    data = rss(item(1), item(2), item(3, body=f"Text mit{bad} Steuerzeichen"), item(4), item(5)).encode()
+    info = FeedInfo()
+    posts = posts_of(data, info)
+    assert [p.id for p in posts] == ["post-1", "post-2", "post-3", "post-4", "post-5"]
+    assert posts[2].paragraphs == ("Text mit Steuerzeichen",)
+    assert any("control character" in w for w in info.warnings)
+
+
+def test_forbidden_character_and_wrong_encoding_together():
+    data = rss(item(1, "Grüße"), item(2, body="Fürsorge\x02"), item(3, "Straße")).encode("cp1252")
+    info = FeedInfo()
+    assert [p.title for p in posts_of(data, info)] == ["Grüße", "Beitrag 2", "Straße"]
+
+
+@pytest.mark.parametrize("sep", ["\n", ""])
+def test_broken_markup_in_item_n_keeps_the_items_before(sep):
+    # libxml2 2.14 stops inside the chunk before lxml hands out its events: the items before the
+    # error are read again up to the error's position.
+    data = rss(item(1), item(2), item(3, body="a < b"), item(4)).replace("\n", sep).encode()
+    records = []
+    with pytest.raises(FeedError) as info:
+        for record in read_feed(io.BytesIO(data)):
+            records.append(record)
+    assert [r.id for r in records] == ["post-1", "post-2"] and info.value.kept == 2
+
+
+def test_a_feed_on_one_line_is_read_in_bounded_pieces():
+    from textmine.ingest import feeds
+
+    one_line = ('<?xml version="1.0" encoding="ISO-8859-1"?>'
+                + CHANNEL.format(items="".join(item(i, "Grüße") for i in range(20_000)))).encode("latin-1")
+    assert b"\n" not in one_line and len(one_line) > 2 * feeds._SEGMENT_BYTES
+    pieces = list(feeds._segments(io.BytesIO(one_line)))
+    assert b"".join(pieces) == one_line
+    assert max(map(len, pieces)) <= feeds._SEGMENT_BYTES + feeds._SEGMENT_EXTRA
+    assert all(p.endswith(b">") for p in pieces)
+    assert len(posts_of(one_line)) == 20_000

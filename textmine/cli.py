@@ -10,7 +10,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -21,6 +21,9 @@ from rich.text import Text
 from textmine import __version__, settings
 from textmine.resources import ResourceError
 from textmine.sanitize import json_text, plain, printable
+
+if TYPE_CHECKING:
+    from textmine.corpus import Corpus
 
 EXIT_INPUT, EXIT_USAGE, EXIT_STORE, EXIT_EMPTY = 1, 2, 3, 4
 
@@ -58,6 +61,14 @@ err_console = Console(stderr=True, emoji=False)
 DbOption = typer.Option(None, "--db", envvar="TEXTMINE_DB", help="Corpus database (default ./textmine.sqlite).")
 ModelOption = typer.Option(None, "--model", envvar="TEXTMINE_MODEL", help="spaCy model to use instead of the default.")
 JsonOption = typer.Option(False, "--json", help="Print JSON for scripts.")
+KindOption = typer.Option(None, "--kind", help="Only 'post' or only 'comment' (comments come from --comments).")
+
+
+def check_kind(kind: str | None) -> str | None:
+    """``--kind``: None (both), "post" or "comment"; anything else is a usage error."""
+    if kind not in (None, "post", "comment"):
+        fail(f"unknown --kind {kind!r}", EXIT_USAGE, "use post or comment")
+    return kind
 CsvOption = typer.Option(False, "--csv", help="Print CSV for spreadsheets.")
 
 
@@ -142,13 +153,20 @@ def ingest(
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the analysis."),
     analyse: bool = typer.Option(True, "--analyse/--no-analyse", help="Analyse new and changed posts right away."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run the analysis on a Dask cluster: 'local' or a scheduler address (tcp://host:8786)."),
+    include: list[str] = typer.Option([], "--include", help="WordPress exports: also import 'pages' (published ones)."),
+    comments: bool = typer.Option(False, "--comments", help="WordPress exports: also import approved comments, as items of kind 'comment'."),
     as_json: bool = JsonOption,
 ) -> None:
     """Read feeds into the corpus database and analyse new or changed posts.
 
-    Example: [bold]textmine ingest corpus/sample-blog.xml[/]
+    Example: [bold]textmine ingest export.xml --include pages --comments[/]
     """
-    from textmine.corpus import IngestSummary
+    from textmine.corpus import IngestSummary, post_types
+
+    try:
+        post_types(include)
+    except ValueError as error:
+        fail(str(error), EXIT_USAGE)
 
     with open_corpus(db, model) as corpus:
         summary = IngestSummary()
@@ -176,7 +194,7 @@ def ingest(
                     _say_what_resumes(corpus)
                 for feed in feeds:
                     progress.update(read_task, description=f"reading {plain(Path(feed).name) if feed != '-' else 'stdin'}")
-                    summary.feeds.append(corpus.ingest_feed(feed, progress=report))
+                    summary.feeds.append(corpus.ingest_feed(feed, progress=report, include=include, comments=comments))
                 if analyse and dask:
                     from textmine.distributed import DaskAnalyser, DaskError
                     from textmine.extras import MissingExtraError, require
@@ -241,6 +259,8 @@ def _print_ingest_summary(summary) -> None:  # noqa: ANN001 - IngestSummary
                       Text(printable(skipped)))
     console.print(table)
     console.print(f"analysed {summary.analysed} post(s)" + (f", {summary.not_german} not German (flagged, not analysed)" if summary.not_german else ""))
+    if summary.total("not_german"):
+        console.print(f"{summary.total('not_german')} new or changed post(s) are not German: stored and flagged, never analysed as German")
     for feed in summary.feeds:
         for warning in feed.warnings:
             console.print(f"[yellow]warning:[/] {plain(feed.source)}: {plain(warning)}", highlight=False)
@@ -311,6 +331,7 @@ def export(
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: stdout; parquet needs a file)."),
     tables: Optional[Path] = typer.Option(None, "--tables", help="Write one typed table per kind (posts, claims, critiques, citations, actors, topics …) into this folder, as parquet or csv."),
+    kind: Optional[str] = KindOption,
     db: Optional[str] = DbOption,
 ) -> None:
     """Export every stored post with its analysis (the JSON contract, one object per post), or typed tables.
@@ -338,7 +359,7 @@ def export(
         if out is not None:
             check_out(corpus, out)
         warn_partial(corpus, "the export")
-        records = corpus.export_records()
+        records = corpus.export_records(kind=check_kind(kind))
         if out is None:
             exporter.write(records, format, sys.stdout)
         else:

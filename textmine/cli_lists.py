@@ -8,8 +8,8 @@ from typing import Optional
 import typer
 
 from textmine import listings
-from textmine.cli import (EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, app, check_out, console,
-                          err_console, fail, open_corpus)
+from textmine.cli import (EXIT_INPUT, EXIT_USAGE, CsvOption, DbOption, JsonOption, KindOption, app, check_kind,
+                          check_out, console, err_console, fail, open_corpus)
 from textmine.output import emit_rows
 from textmine.sanitize import json_text, plain
 
@@ -18,6 +18,7 @@ from textmine.sanitize import json_text, plain
 def citations(
     by: str = typer.Option("author", "--by", help="author (most cited), work (author + year) or post (every citation)."),
     post: Optional[str] = typer.Option(None, "--post", help="Only this post (id, url or title prefix)."),
+    kind: Optional[str] = KindOption,
     db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
 ) -> None:
     """Who is cited, how often and where.
@@ -28,7 +29,7 @@ def citations(
         fail(f"unknown --by {by!r}", EXIT_USAGE, "use author, work or post")
     with open_corpus(db, readonly=True) as corpus:
         ids = _post_ids(corpus, post)
-        rows = listings.citation_rows(corpus.records(ids), by=by)
+        rows = listings.citation_rows(corpus.records(ids, kind=check_kind(kind)), by=by)
     emit_rows(console, rows, title=f"Citations by {by}", as_json=as_json, as_csv=as_csv)
 
 
@@ -63,6 +64,7 @@ def claims(
     post: Optional[str] = typer.Option(None, "--post", help="Only this post (id, url or title prefix)."),
     holder: Optional[str] = typer.Option(None, "--holder", help="Only claims whose holder contains this."),
     count: Optional[str] = typer.Option(None, "--count", help="Count per 'post' or 'holder' instead of listing."),
+    kind: Optional[str] = KindOption,
     db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
 ) -> None:
     """Claims (positions the blog takes or reports) across the corpus.
@@ -71,7 +73,7 @@ def claims(
     """
     _choice("--count", count, ("post", "holder"))
     with open_corpus(db, readonly=True) as corpus:
-        rows = listings.claim_rows(corpus.records(_post_ids(corpus, post)), holder=holder)
+        rows = listings.claim_rows(corpus.records(_post_ids(corpus, post), kind=check_kind(kind)), holder=holder)
     if count:
         rows = listings.count_rows(rows, count)
     emit_rows(console, rows, title="Claims", as_json=as_json, as_csv=as_csv)
@@ -83,6 +85,7 @@ def critiques(
     critic: Optional[str] = typer.Option(None, "--critic", help="Only critiques whose critic contains this."),
     target: Optional[str] = typer.Option(None, "--target", help="Only critiques whose target contains this."),
     count: Optional[str] = typer.Option(None, "--count", help="Count per 'post', 'critic' or 'target' instead of listing."),
+    kind: Optional[str] = KindOption,
     db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
 ) -> None:
     """Critiques: who criticises whom or what.
@@ -91,7 +94,7 @@ def critiques(
     """
     _choice("--count", count, ("post", "critic", "target"))
     with open_corpus(db, readonly=True) as corpus:
-        rows = listings.critique_rows(corpus.records(_post_ids(corpus, post)), critic=critic, target=target)
+        rows = listings.critique_rows(corpus.records(_post_ids(corpus, post), kind=check_kind(kind)), critic=critic, target=target)
     if count:
         rows = listings.count_rows(rows, count)
     emit_rows(console, rows, title="Critiques", as_json=as_json, as_csv=as_csv)
@@ -102,6 +105,7 @@ def actors(
     sector: Optional[str] = typer.Option(None, "--sector", help="economy, state, civil_society, science, citizens, media, unknown."),
     type: Optional[str] = typer.Option(None, "--type", help="person, organisation or collective."),
     network: Optional[Path] = typer.Option(None, "--network", help="Write the co-occurrence network (.graphml or .csv)."),
+    kind: Optional[str] = KindOption,
     db: Optional[str] = DbOption, as_json: bool = JsonOption, as_csv: bool = CsvOption,
 ) -> None:
     """Actors with mentions, posts, sector and the critiques they give and receive.
@@ -119,7 +123,7 @@ def actors(
             check_out(corpus, network)
             if network.suffix.lower() == ".csv":
                 check_out(corpus, network.with_name(f"{network.stem}-nodes.csv"))
-        records = list(corpus.records())
+        records = list(corpus.records(kind=check_kind(kind)))
         run = corpus.store.topic_run()
         assignments = corpus.store.topic_assignments(run["id"]) if run else {}
     if network is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textmine import frames
 from textmine.ingest.clean import text_of
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
+from textmine.ingest.language import post_language
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store import Store, StoredPost
 
@@ -44,6 +45,8 @@ class FeedReport:
     skipped: Counter = field(default_factory=Counter)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: New or updated posts whose language is not German (stored, flagged, not analysed as German).
+    not_german: int = 0
 
     @property
     def ok(self) -> bool:
@@ -52,6 +55,7 @@ class FeedReport:
     def to_dict(self) -> dict:
         return {"source": self.source, "format": self.format, "new": self.new, "updated": self.updated,
                 "unchanged": self.unchanged, "skipped": dict(self.skipped), "error": self.error,
+                "not_german": self.not_german,
                 "warnings": self.warnings}
 
 
@@ -108,19 +112,24 @@ class Corpus:
     # -- ingest ----------------------------------------------------------------------------------
     def ingest(
         self, sources: Sequence[str], *, analyse: bool = True, workers: int = 1,
-        progress: ProgressCallback | None = None,
+        progress: ProgressCallback | None = None, include: Sequence[str] = (), comments: bool = False,
     ) -> IngestSummary:
-        """Read every source into the store, then analyse what is new or changed."""
+        """Read every source into the store, then analyse what is new or changed.
+
+        ``include``: WordPress post types besides posts ("pages"); ``comments``: approved WXR comments too."""
         summary = IngestSummary()
         for source in sources:
-            summary.feeds.append(self.ingest_feed(source, progress=progress))
+            summary.feeds.append(self.ingest_feed(source, progress=progress, include=include, comments=comments))
         if analyse:
             summary.analysed, summary.not_german = self.analyse_pending(workers=workers, progress=progress)
         return summary
 
-    def ingest_feed(self, source: str, *, progress: ProgressCallback | None = None) -> FeedReport:
+    def ingest_feed(
+        self, source: str, *, progress: ProgressCallback | None = None, include: Sequence[str] = (),
+        comments: bool = False,
+    ) -> FeedReport:
         report = FeedReport(source)
-        info = FeedInfo(known=self.store.source_hash)
+        info = FeedInfo(known=self.store.source_hash, post_types=post_types(include), comments=comments)
         seen: set[str] = set()
         batch: list[Post] = []
         done = 0
@@ -140,7 +149,7 @@ class Corpus:
                         continue
                     batch.append(record)
                     if len(batch) >= WRITE_BATCH:
-                        self._write(batch, report, source)
+                        self._write(batch, report, source, info.language)
                         done += len(batch)
                         batch.clear()
                         if progress:
@@ -150,14 +159,14 @@ class Corpus:
         finally:
             # Complete items read before an error are kept (one transaction per batch).
             if batch:
-                self._write(batch, report, source)
+                self._write(batch, report, source, info.language)
                 if progress:
                     progress("read", done + len(batch), None)
         report.format = info.format
         report.warnings.extend(info.warnings)
         return report
 
-    def _write(self, posts: list[Post], report: FeedReport, source: str) -> None:
+    def _write(self, posts: list[Post], report: FeedReport, source: str, feed_language: str | None = None) -> None:
         with self.store.transaction():
             for post in posts:
                 stored_hash = self.store.post_hash(post.id)
@@ -168,9 +177,9 @@ class Corpus:
                     report.new += 1
                 else:
                     report.updated += 1
-                from textmine.analysis import detect_language
-
-                language = detect_language(text_of(list(post.paragraphs)))
+                language = post_language(post.title, text_of(list(post.paragraphs)), feed_language)
+                if language not in (None, "de"):
+                    report.not_german += 1
                 self.store.upsert_post(post.to_dict(), feed=source if source != "-" else "stdin", language=language)
                 report.warnings.extend(f"{post.id}: {note}" for note in post.notes)
 
@@ -236,9 +245,10 @@ class Corpus:
         return sum(r.record.get("language") not in (None, "de") for r in results)
 
     # -- reading ---------------------------------------------------------------------------------
-    def records(self, ids: Sequence[str] | None = None) -> Iterator[tuple[StoredPost, dict | None]]:
-        """Each stored post with its analysis record, in publication order."""
-        return self.store.records(ids)
+    def records(self, ids: Sequence[str] | None = None, *, kind: str | None = None) -> Iterator[tuple[StoredPost, dict | None]]:
+        """Each stored post with its analysis record, in publication order (only ``kind`` if given:
+        "post" or "comment")."""
+        return self.store.records(ids, kind=kind)
 
     def statements(self, concepts: str = "targets", *, since: str | None = None, until: str | None = None,
                    run: int | None = None):  # noqa: ANN201 - pandas.DataFrame
@@ -251,9 +261,9 @@ class Corpus:
         report = corpus_concept_statements(self, concepts, since=since, until=until, run_id=run)
         return statements_frame(report.statements)
 
-    def export_records(self) -> Iterator[dict]:
+    def export_records(self, *, kind: str | None = None) -> Iterator[dict]:
         """Per post, the contract's object plus the post's metadata."""
-        for post, record in self.records():
+        for post, record in self.records(kind=kind):
             yield post_record(post, record)
 
 
@@ -355,6 +365,18 @@ def post_record(post: StoredPost, record: dict | None) -> dict:
         "published": post.published,
         "categories": post.categories,
         "paragraphs": post.paragraphs,
+        "kind": post.kind,
+        "parent": post.parent,
     }
 
 
+#: ``--include`` values and the WordPress post types they add.
+INCLUDE_TYPES = {"pages": "page", "page": "page"}
+
+
+def post_types(include: Sequence[str]) -> frozenset[str]:
+    """The WordPress post types to import: posts, plus what ``include`` names (ValueError for others)."""
+    unknown = [name for name in include if name not in INCLUDE_TYPES]
+    if unknown:
+        raise ValueError(f"unknown --include {unknown[0]!r}: choose pages")
+    return frozenset({"post", *(INCLUDE_TYPES[name] for name in include)})

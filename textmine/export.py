@@ -11,7 +11,7 @@ from textmine.sanitize import spreadsheet_safe
 
 FORMATS = ("jsonl", "csv", "parquet")
 #: Scalar columns of the CSV export; nested annotations follow as JSON strings.
-CSV_SCALARS = ("id", "url", "title", "author", "published", "language", "analysed", "text")
+CSV_SCALARS = ("id", "kind", "parent", "url", "title", "author", "published", "language", "analysed", "text")
 CSV_NESTED = ("categories", "sentences", "claims", "critiques", "citations", "quotes", "references", "actors")
 
 

@@ -87,6 +87,12 @@ class StoredPost:
     paragraphs: list[str]
     content_hash: str
     language: str | None
+    kind: str = "post"  # "post" or "comment"
+    parent: str | None = None  # for a comment: the id of its post
+
+
+#: Columns added after schema version 1, added to older databases when opened for writing.
+_ADDED_COLUMNS = (("kind", "TEXT NOT NULL DEFAULT 'post'"), ("parent", "TEXT"))
 
 
 def _now() -> str:
@@ -143,6 +149,7 @@ class Store:
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             for statement in filter(str.strip, _SCHEMA.split(";")):
                 self.conn.execute(statement)
+            self._add_columns()
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None:
                 self.conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -157,6 +164,19 @@ class Store:
                 self.conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
             # Typed tables (claims, citations, actors, topic shares …), filled from the stored records.
             store_tables.ensure_tables(self.conn)
+
+    def _add_columns(self) -> None:
+        """Migrate a database written before posts had a kind (post/comment) and a parent."""
+        have = {row[1] for row in self.conn.execute("PRAGMA table_info(posts)")}
+        for name, declaration in _ADDED_COLUMNS:
+            if name not in have:
+                self.conn.execute(f"ALTER TABLE posts ADD COLUMN {name} {declaration}")
+        self.conn.execute("CREATE INDEX IF NOT EXISTS posts_parent ON posts (parent)")
+
+    def _post_columns(self) -> str:
+        """kind and parent, or stand-ins for an old database opened read-only (not migrated)."""
+        have = {row[1] for row in self.conn.execute("PRAGMA table_info(posts)")}
+        return "kind, parent" if "kind" in have else "'post', NULL"
 
     def _check_version(self) -> None:
         _check_textmine(self.conn, self.path)
@@ -187,17 +207,19 @@ class Store:
         now = _now()
         self.conn.execute(
             """INSERT INTO posts (id, url, title, author, published, categories, paragraphs, content_hash,
-                                  source_hash, feed, language, ingested_at, updated_at)
+                                  source_hash, feed, language, ingested_at, updated_at, kind, parent)
                VALUES (:id, :url, :title, :author, :published, :categories, :paragraphs, :content_hash,
-                       :source_hash, :feed, :language, :now, :now)
+                       :source_hash, :feed, :language, :now, :now, :kind, :parent)
                ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title,
                    author = excluded.author, published = excluded.published,
                    categories = excluded.categories, paragraphs = excluded.paragraphs,
                    content_hash = excluded.content_hash, source_hash = excluded.source_hash,
-                   language = excluded.language,
+                   language = excluded.language, kind = excluded.kind, parent = excluded.parent,
                    updated_at = excluded.updated_at""",
             {
                 "source_hash": "",
+                "kind": "post",
+                "parent": None,
                 **post,
                 "categories": json.dumps(post["categories"], ensure_ascii=False),
                 "paragraphs": json.dumps(post["paragraphs"], ensure_ascii=False),
@@ -245,17 +267,23 @@ class Store:
         return [r[0] for r in self.conn.execute(
             "SELECT DISTINCT feed FROM posts WHERE feed IS NOT NULL AND feed != 'stdin'")]
 
-    def posts(self, ids: Sequence[str] | None = None) -> Iterator[StoredPost]:
-        """Posts in publication order (undated last), optionally only the given ids."""
-        query = ("SELECT id, url, title, author, published, categories, paragraphs, content_hash, language "
-                 "FROM posts")
+    def posts(self, ids: Sequence[str] | None = None, *, kind: str | None = None) -> Iterator[StoredPost]:
+        """Posts in publication order (undated last), optionally only the given ids or one kind
+        ("post" or "comment")."""
+        columns = self._post_columns()
+        query = ("SELECT id, url, title, author, published, categories, paragraphs, content_hash, language, "
+                 f"{columns} FROM posts WHERE 1")
         params: tuple = ()
         if ids is not None:
-            query += f" WHERE id IN ({','.join('?' * len(ids))})"
+            query += f" AND id IN ({','.join('?' * len(ids))})"
             params = tuple(ids)
+        if kind is not None:
+            query += f" AND {columns.split(',')[0]} = ?"
+            params += (kind,)
         query += " ORDER BY published IS NULL, published, id"
         for row in self.conn.execute(query, params):
-            yield StoredPost(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]), row[7], row[8])
+            yield StoredPost(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), json.loads(row[6]), row[7],
+                             row[8], row[9], row[10])
 
     def find_post(self, key: str) -> StoredPost | None:
         """A post by id, url, or a unique prefix of its id or title."""
@@ -286,9 +314,9 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
-    def records(self, ids: Sequence[str] | None = None) -> Iterator[tuple[StoredPost, dict | None]]:
+    def records(self, ids: Sequence[str] | None = None, *, kind: str | None = None) -> Iterator[tuple[StoredPost, dict | None]]:
         """Each post with its analysis record (``None`` when it is not analysed)."""
-        for post in self.posts(ids):
+        for post in self.posts(ids, kind=kind):
             row = self.conn.execute("SELECT record FROM analyses WHERE post_id = ?", (post.id,)).fetchone()
             yield post, (json.loads(row[0]) if row else None)
 

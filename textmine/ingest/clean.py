@@ -99,6 +99,7 @@ def _blocks(root: lxml.html.HtmlElement) -> list[str]:
 
 
 _TAG = re.compile(r"<[^<>]*>")
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 
 def _plain_text_paragraphs(html: str) -> list[str]:
@@ -108,10 +109,54 @@ def _plain_text_paragraphs(html: str) -> list[str]:
     return [p for p in (normalize_text(part) for part in re.split(r"\n\s*\n", text)) if p]
 
 
+#: Block-level tags for ``autop``: text that already sits in one is not wrapped in a paragraph.
+_AUTOP_BLOCK = re.compile(
+    r"<(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|"
+    r"section|article|aside|header|footer|nav|main|address|hr|form|fieldset|details|summary)\b", re.IGNORECASE)
+_PRE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def autop(content: str, *, always: bool = False) -> str:
+    """WordPress's ``wpautop`` rule for content written without block markup (the classic editor:
+    most blogs older than 2019): a blank line starts a paragraph, a single line break is a line
+    break. Without it a classic post becomes one paragraph and its bibliography is glued to the
+    last one.
+
+    ``always``: the content is WordPress's raw post content, which WordPress paragraphs even when
+    some blocks are marked up (text between them still gets paragraphs); block-editor content
+    (``<!-- wp:``) is left alone, as WordPress does. Otherwise only content with no block markup
+    at all is touched (rendered HTML from a feed already has its paragraphs)."""
+    if "\n" not in content or "<!-- wp:" in content:
+        return content
+    if not always and _AUTOP_BLOCK.search(content):
+        return content
+    pres: list[str] = []
+
+    def keep_pre(match: re.Match[str]) -> str:
+        pres.append(match.group(0))
+        return f"\x00{len(pres) - 1}\x00"
+
+    text = _PRE.sub(keep_pre, content.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for chunk in _BLANK_LINE.split(text.strip()):
+        if not chunk.strip():
+            continue
+        if _AUTOP_BLOCK.match(chunk.lstrip()) or chunk.strip().startswith("\x00"):
+            out.append(chunk)  # already a block: the HTML parser gives its paragraphs
+        else:
+            out.append("<p>" + re.sub(r"(?<!<br>)(?<!<br/>)(?<!<br />)\n", "<br>\n", chunk.strip()) + "</p>")
+    html = "\n".join(out)
+    return re.sub("\x00(\\d+)\x00", lambda m: pres[int(m.group(1))], html)
+
+
 def html_to_paragraphs(html: str | None) -> list[str]:
     """Clean paragraphs of a post's HTML (or plain text); boilerplate and empty blocks dropped."""
     if not html or not html.strip():
         return []
+    if "<![CDATA[" in html:
+        # HTML has no CDATA: a parser drops "<![CDATA[ … ]]>" as a bogus comment, text and all.
+        html = _CDATA.sub(lambda m: html_lib.escape(m.group(1), quote=False), html)
     parser = lxml.html.HTMLParser(huge_tree=True)  # one per call: lxml parsers are not thread-safe
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div", parser=parser)

@@ -9,7 +9,6 @@ trained parts, for callers who ask for it.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
