@@ -22,3 +22,25 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "corpus.sqlite"
+
+
+def best_time(func, *args, runs: int = 3) -> float:  # noqa: ANN001 - any callable
+    """The fastest of ``runs`` calls, in seconds (the least disturbed by other processes)."""
+    import time
+
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        func(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def assert_linear_growth(func, text: str, factor: int = 4) -> None:  # noqa: ANN001 - any callable
+    """``func`` on ``text`` costs about ``factor`` times what it costs on the first 1/``factor`` of it.
+
+    A ratio measured in one run, not a time limit: linear growth is ``factor``x, quadratic
+    ``factor``²x; twice linear plus a constant absorbs the noise of a busy machine."""
+    part = text[: len(text) // factor]
+    small, full = best_time(func, part), best_time(func, text, runs=2)
+    assert full < 2 * factor * small + 0.25, f"{len(part)} chars: {small:.3f} s, {len(text)} chars: {full:.3f} s"
