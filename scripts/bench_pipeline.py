@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _benchdata import benchmark_texts  # noqa: E402
 
-from textmine.analysis import analyze_texts  # noqa: E402
+from textmine.analysis.texts import analyze_texts  # noqa: E402
 from textmine.nlp.pipeline import TEXTMINE_COMPONENTS, load_pipeline  # noqa: E402
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine import store_tables  # noqa: E402
+from textmine.store import tables as store_tables  # noqa: E402
 from textmine.corpus import Corpus  # noqa: E402
-from textmine.store import Store  # noqa: E402
+from textmine.store.database import Store  # noqa: E402
 
 
 def _seconds(function) -> float:  # noqa: ANN001

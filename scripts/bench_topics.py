@@ -38,7 +38,7 @@ def scaled(terms: list[list[str]], size: int) -> list[list[str]]:
 
 
 def time_fit(terms: list[list[str]], method: str, k: int) -> dict[str, Any]:
-    from textmine.topics import fit_topics
+    from textmine.topics.model import fit_topics
 
     def job() -> dict[str, Any]:
         model = fit_topics(terms, k, method=method, seed=1, coherence=False)
@@ -61,7 +61,7 @@ _CLI_WITH_PEAK = (
 
 def cli_from_store(terms: list[list[str]], size: int, k: int) -> dict[str, Any]:
     """``textmine topics --k K`` on a store of ``size`` posts whose terms cycle through ``terms``."""
-    from textmine.store import Store
+    from textmine.store.database import Store
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.sqlite"

@@ -128,7 +128,7 @@ def stage_silver(work: Path) -> Path:
     import spacy
     from HanTa import HanoverTagger
 
-    from textmine.nlp.tokenizer import customize_tokenizer
+    from textmine.nlp.german.tokenizer import customize_tokenizer
 
     tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     nlp = spacy.blank("de")
@@ -455,7 +455,7 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
     """Wrap the trained components in textmine's rules and write textmine/data/models/de_textmine_sm."""
     import spacy
 
-    from textmine.nlp import german
+    from textmine.nlp.german import tags as german
 
     nlp = spacy.load(work / "tagger" / "model-best")
     german.customize_tokenizer(nlp)
@@ -516,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=False,
                         help="add the trained NER to the shipped pipeline")
     parser.add_argument("--pos-source", choices=("tagger", "morphologizer", "constrained"), default="constrained",
-                        help="where UPOS comes from (see textmine.nlp.german.SplitTags)")
+                        help="where UPOS comes from (see textmine.nlp.german.tags.SplitTags)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if not DATASETS.exists():

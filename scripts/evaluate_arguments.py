@@ -4,7 +4,7 @@ Usage (from the repository root):
     python scripts/evaluate_arguments.py [GOLD.jsonl] [--model NAME]
 Prints precision/recall for claims and critiques, critic accuracy, the share of non-arguments kept
 out, and a final JSON line with all figures. The gold format is documented in
-textmine/arguments_eval.py.
+textmine/evaluation/arguments.py.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from textmine import arguments_eval  # noqa: E402
+from textmine.evaluation import arguments as arguments_eval  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

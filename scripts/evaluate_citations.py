@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from textmine.evaluation.citation_gold import GoldFormatError, is_real_text_gold, read_jsonl, real_text_posts  # noqa: E402
-from textmine.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
+from textmine.evaluation.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
 TOLERANCE = 3
 
 
@@ -68,7 +68,7 @@ def align(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
 def same(field: str, gold: Any, pred: Any) -> bool:
     """Field equality; pages in their one normal form ("31 f." = "31f", "55–72" = "55-72")."""
     if field == "pages" and isinstance(gold, str) and isinstance(pred, str):
-        from textmine.nlp.citation_parse import clean_pages
+        from textmine.nlp.citations.parse import clean_pages
 
         return clean_pages(gold) == clean_pages(pred)
     return norm(gold) == norm(pred)

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.analysis import detect_language  # noqa: E402
+from textmine.analysis.texts import detect_language  # noqa: E402
 from textmine.ingest.clean import text_of  # noqa: E402
 from textmine.ingest.feeds import FeedInfo, Post, read_feed  # noqa: E402
 from textmine.ingest.language import post_language  # noqa: E402

@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import spacy
 
-    from textmine.nlp import german
+    from textmine.nlp.german import tags as german
 
     path: Path | None = None
     if args.rules:

@@ -9,7 +9,7 @@ JSON line with everything.
     python scripts/evaluate_topics.py --choose-k auto [--resamples 3]
 
 ``--persons`` compares ways of treating person names in ``doc_terms`` (default: textmine's).
-``--choose-k`` runs the ``--k auto`` sweep (``textmine.topics.choose_k``) instead and prints its
+``--choose-k`` runs the ``--k auto`` sweep (``textmine.topics.model.choose_k``) instead and prints its
 curve, the chosen k and the sweep's time. Each fit runs in a forked child process on one thread,
 so its time and peak RSS are its own.
 """
@@ -104,7 +104,7 @@ def evaluate(terms: list[list[str]], labels: list[str], method: str, seed: int, 
     """One fit scored against the labels."""
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-    from textmine.topics import fit_topics
+    from textmine.topics.model import fit_topics
 
     def job() -> dict[str, Any]:
         model = fit_topics(terms, k, method=method, seed=seed)
@@ -145,7 +145,7 @@ def _group(row: dict[str, Any]) -> str:
 
 def choose_k_curve(terms: list[list[str]], grid: str, seed: int, resamples: int) -> dict[str, Any]:
     """The ``--k auto`` sweep on the default method: curve rows, chosen k, seconds."""
-    from textmine.topics import CHOOSE_K_RULE, DEFAULT_METHOD, choose_k, parse_k
+    from textmine.topics.model import CHOOSE_K_RULE, DEFAULT_METHOD, choose_k, parse_k
 
     ks = parse_k(grid, n_docs=len(terms))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.nlp.citation_parse import extract  # noqa: E402
+from textmine.nlp.citations.parse import extract  # noqa: E402
 
 DEFAULT_FILES = [ROOT.parent / "shared" / "corpus" / "real-blogs" / "excerpts.jsonl",
                  ROOT.parent / "shared" / "datasets" / "blog-args" / "train.jsonl"]

@@ -13,7 +13,7 @@ from rich.console import Console
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from textmine.corpus import Corpus, post_record  # noqa: E402
-from textmine.render import print_record  # noqa: E402
+from textmine.cli.render import print_record  # noqa: E402
 
 
 def main() -> None:

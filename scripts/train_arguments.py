@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from textmine import arguments_eval  # noqa: E402
+from textmine.evaluation import arguments as arguments_eval  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

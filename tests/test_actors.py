@@ -13,11 +13,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import textmine.nlp.actors  # noqa: F401  (registers the factory)
-from textmine.actor_network import actor_table, build_network, write_network
-from textmine.nlp.actor_canonical import fold_gender, match_collective
+import textmine.nlp.actors.component  # noqa: F401  (registers the factory)
+from textmine.discourse.cooccurrence import actor_table, build_network, write_network
+from textmine.nlp.actors.canonical import fold_gender, match_collective
 from textmine.nlp.extensions import register_extensions
-from textmine.nlp.serialize import doc_to_record
+from textmine.nlp.contract import doc_to_record
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -325,7 +325,7 @@ def test_role_noun_before_a_name_is_not_a_separate_actor(nlp):
 
 
 def test_corporate_citation_authors_are_organisations():
-    from textmine.nlp.actor_patterns import corporate_author
+    from textmine.nlp.actors.patterns import corporate_author
 
     assert corporate_author("Tafel Deutschland").actor_type == "organisation"
     assert corporate_author("Forschungsverbund Jugendhilfe").sector == "science"

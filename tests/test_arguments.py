@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
-from textmine import arguments_eval
-from textmine.nlp import arguments
+from textmine.evaluation import arguments as arguments_eval
+from textmine.nlp.arguments import component as arguments  # noqa: F401
 from textmine.nlp.extensions import register_extensions
 
 REPO = Path(__file__).resolve().parents[1]
@@ -385,7 +384,7 @@ def test_project_descriptions_schedules_and_downloads_are_kept_out(blank_nlp, te
 
 
 def test_blank_names_never_crash_name_comparison():
-    from textmine.nlp.arguments import _same_name
+    from textmine.nlp.arguments.component import _same_name
 
     assert not _same_name(" ", "Martha Oberndorfer")
     assert not _same_name("Oberndorfer", "\n")

@@ -8,9 +8,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import textmine.nlp.citations  # noqa: F401  (registers the factory)
-from textmine.nlp.citation_parse import extract, find_parens, parse_entry, repair_hyphenation
-from textmine.nlp.citation_lexicon import load_lexicons
+import textmine.nlp.citations.component  # noqa: F401  (registers the factory)
+from textmine.nlp.citations.parse import extract, find_parens, parse_entry, repair_hyphenation
+from textmine.nlp.citations.lexicon import load_lexicons
 from tests.conftest import assert_linear_growth, best_time
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -499,7 +499,7 @@ Lember, Veiko (2018): Die Rolle digitaler Technik. In: Brandsen, T. (Hrsg.): Kop
 def test_chapter_in_an_edited_volume_is_the_chapter_authors_work():
     from types import SimpleNamespace
 
-    from textmine.report import cited
+    from textmine.report.build import cited
 
     result = extract(EDITED_VOLUME_POST)
     pelka = result.references[0]

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import DATA
-from textmine import store as store_module
+from textmine.store import database as store_module
 from textmine.cli import app
 from textmine.corpus import Corpus
-from textmine.store import SCHEMA_VERSION, Store, StoreError
+from textmine.store.database import SCHEMA_VERSION, Store, StoreError
 
 FEED = str(DATA / "mini-rss.xml")
 

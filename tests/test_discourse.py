@@ -31,7 +31,7 @@ from textmine.discourse.statements import (
     corpus_statements,
     statements_from_record,
 )
-from textmine.store import Store, StoredPost
+from textmine.store.database import Store, StoredPost
 
 DNA_COLUMNS = ["statement_id", "document", "date", "actor", "concept", "agreement", "text"]
 

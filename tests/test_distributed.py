@@ -13,7 +13,7 @@ def _records(db):
 
 
 def test_dask_local_cluster_matches_local_run(tmp_path):
-    from textmine.distributed import DaskAnalyser
+    from textmine.analysis.cluster import DaskAnalyser
 
     feeds = [str(DATA / "mini-rss.xml"), str(SAMPLE_FEED)]
     local_db, dask_db = tmp_path / "local.sqlite", tmp_path / "dask.sqlite"

@@ -115,7 +115,7 @@ def test_docs_round_trip_with_their_annotations(doc, tmp_path):
     from spacy.tokens import DocBin
 
     from textmine.nlp.docbin import load_docs, save_docs
-    from textmine.nlp.serialize import doc_to_record
+    from textmine.nlp.contract import doc_to_record
 
     path = save_docs([doc], tmp_path / "docs.spacy")
     (loaded,) = load_docs(path, textmine.load_pipeline())

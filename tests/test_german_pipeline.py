@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from textmine.nlp import german
-from textmine.nlp.lemmatizer import lemmatize
-from textmine.nlp.sentences import sentence_starts
-from textmine.nlp.tokenizer import abbreviations, customize_tokenizer
+from textmine.nlp.german import tags as german
+from textmine.nlp.german.lemmatizer import lemmatize
+from textmine.nlp.german.sentences import sentence_starts
+from textmine.nlp.german.tokenizer import abbreviations, customize_tokenizer
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from tests.conftest import DATA
 from textmine.cli import app
 from textmine.ingest.sources import SourceError, open_source
-from textmine.store import APPLICATION_ID, Store
+from textmine.store.database import APPLICATION_ID, Store
 
 FEED = DATA / "mini-rss.xml"
 
@@ -250,7 +250,7 @@ def test_a_run_folder_that_cannot_be_written_stores_no_half_run(tmp_path):
 
 # -- 4. posts longer than spaCy's max_length ------------------------------------------------------
 def test_chunk_bounds_cut_at_paragraphs_and_cover_the_text():
-    from textmine.analysis import chunk_bounds
+    from textmine.analysis.texts import chunk_bounds
 
     text = "\n\n".join(["Absatz eins ist hier.", "Absatz zwei ist etwas länger als eins.", "x" * 70, "Ende."])
     bounds = chunk_bounds(text, 45)
@@ -262,7 +262,7 @@ def test_chunk_bounds_cut_at_paragraphs_and_cover_the_text():
 
 
 def test_a_post_longer_than_max_length_is_analysed_in_chunks_with_offsets_into_the_post():
-    from textmine.analysis import analyze_texts
+    from textmine.analysis.texts import analyze_texts
     from textmine.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
@@ -379,7 +379,7 @@ def test_html_report_escapes_every_value_and_neutralises_bidi(tmp_path):
 def test_a_malformed_search_fragment_does_not_stop_the_report_script(fragment):
     from importlib import resources
 
-    script = resources.files("textmine.report_assets").joinpath("report.js").read_text(encoding="utf-8")
+    script = resources.files("textmine.report").joinpath("assets").joinpath("report.js").read_text(encoding="utf-8")
     harness = """
 var attrs = {};
 var input = {value: "", addEventListener: function () {}};
@@ -470,7 +470,7 @@ def test_malformed_http_answers_are_one_line_and_the_other_feeds_are_read(tmp_pa
 
 def test_an_unreachable_or_bad_dask_scheduler_is_one_line_and_the_posts_wait(tmp_path, monkeypatch):
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr("textmine.distributed.CONNECT_TIMEOUT_S", 1.0)
+    monkeypatch.setattr("textmine.analysis.cluster.CONNECT_TIMEOUT_S", 1.0)
     db = tmp_path / "db.sqlite"
     for address in ("tcp://127.0.0.1:1", "kein-scheduler"):
         code, _, err = invoke("ingest", FEED, "--db", db, "--dask", address)

@@ -177,7 +177,7 @@ pipeline_text = st.one_of(
 @SETTINGS
 @given(pipeline_text)
 def test_pipeline_never_raises_and_offsets_index_into_the_text(nlp, text):
-    from textmine.nlp.serialize import doc_to_record
+    from textmine.nlp.contract import doc_to_record
 
     doc = nlp(text)
     doc._.language = "de"

@@ -9,9 +9,9 @@ import pytest
 
 from tests.conftest import DATA, ROOT, SAMPLE_FEED, SHARED
 from textmine.corpus import Corpus
-from textmine.report import (GROUPS, ReportError, build_report, find_browser, highlight, open_in_browser,
+from textmine.report.build import (GROUPS, ReportError, build_report, find_browser, highlight, open_in_browser,
                              period_range, topic_prevalence)
-from textmine.store import Store
+from textmine.store.database import Store
 
 ARTIFACTS = ROOT / "artifacts"
 SECTIONS = ("overview", "topics", "actors", "discourse", "citations", "posts")
@@ -240,7 +240,7 @@ def test_search_box_filters_posts(corpus_db: Path, report: tuple[Path, str]) -> 
 def test_cli_report_command(corpus_db: Path, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    import textmine.cli_report  # noqa: F401 - registers the command (cli.py imports it too)
+    import textmine.cli.report  # noqa: F401 - registers the command (cli.py imports it too)
     from textmine.cli import app
 
     out = tmp_path / "cli.html"

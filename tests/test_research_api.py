@@ -14,10 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import ROOT, SAMPLE_FEED
-from textmine import frames, store_tables
+from textmine.store import frames as frames
+from textmine.store import tables as store_tables
 from textmine.cli import app
 from textmine.corpus import Corpus
-from textmine.store import Store
+from textmine.store.database import Store
 
 SPAN_GROUPS = {"claims": "claims", "critiques": "critiques", "citations": "citations", "quotes": "quotes",
                "reference_entries": "references", "actor_mentions": "actors"}
@@ -210,7 +211,7 @@ def test_topic_runs_are_library_calls_and_typed_tables(db_copy):
         assert corpus.topics(fitted.id)["weight"].tolist() == shares["weight"].tolist()
         over_time = corpus.topic_shares_over_time("year", run=fitted.id)
         assert over_time and sum(row["posts"] for row in over_time) == len(fitted.post_ids)
-        from textmine.topic_runs import RunNotFound
+        from textmine.topics.runs import RunNotFound
 
         with pytest.raises(RunNotFound, match="no topic run 99"):
             corpus.topics(99)

@@ -4,7 +4,7 @@ import pytest
 
 from tests.conftest import DATA
 from textmine.corpus import Corpus
-from textmine.store import SCHEMA_VERSION, Store, StoreError
+from textmine.store.database import SCHEMA_VERSION, Store, StoreError
 
 
 def test_ingest_is_idempotent_across_rss_and_atom(db_path):

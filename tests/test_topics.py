@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from textmine.topics import (
+from textmine.topics.model import (
     DEFAULT_METHOD,
     TopicError,
     TopicModel,
@@ -94,7 +94,7 @@ def _starved_fit(corpus):
     flat, so no post is about it and its theme's posts fall to the other topics."""
     from gensim.models import TfidfModel
 
-    from textmine.topics import _infer
+    from textmine.topics.model import _infer
 
     docs, labels = corpus
     model = fit_topics(docs, 4, method="lda", seed=1, coherence=False, reseed_rounds=0)
@@ -111,7 +111,7 @@ def test_a_starved_topic_is_restarted_from_the_largest(corpus):
     """The restart gives the starved topic its own theme back, and returns the fresh inference."""
     import numpy as np
 
-    from textmine.topics import DEFAULT_OPTIONS, _infer, _reseed_small_topics
+    from textmine.topics.model import DEFAULT_OPTIONS, _infer, _reseed_small_topics
 
     _, labels = corpus
     model, bows, tfidf, inferred = _starved_fit(corpus)
@@ -127,7 +127,7 @@ def test_a_restart_that_does_not_help_is_undone(corpus, monkeypatch):
     """If the split halves leave the starved topic starved, the previous fit comes back exactly."""
     import numpy as np
 
-    import textmine.topics as topics_module
+    import textmine.topics.model as topics_module
 
     model, bows, tfidf, inferred = _starved_fit(corpus)
     lda = model.model
@@ -151,7 +151,7 @@ def test_split_in_two_separates_two_themes():
     from gensim.corpora import Dictionary
     from gensim.models import TfidfModel
 
-    from textmine.topics import _split_in_two
+    from textmine.topics.model import _split_in_two
 
     docs, labels = make_corpus(n_per_theme=10)
     two = [(doc, label) for doc, label in zip(docs, labels) if label in ("pflege", "wohnen")]
@@ -233,7 +233,7 @@ def test_choose_k_prefers_the_generated_number_of_themes(corpus):
 
 
 def test_pick_k_takes_the_finest_reproducible_k():
-    from textmine.topics import CHOOSE_K_RULE, pick_k, pick_reason
+    from textmine.topics.model import CHOOSE_K_RULE, pick_k, pick_reason
 
     def row(k, stability, c_npmi):
         return {"k": k, "stability": stability, "c_npmi": c_npmi}
@@ -453,7 +453,7 @@ def test_choose_k_is_deterministic_with_workers(corpus):
 
 
 def test_ranked_agreement_weighs_top_ranks():
-    from textmine.topics import average_jaccard, ranked_agreement, resample_indices
+    from textmine.topics.model import average_jaccard, ranked_agreement, resample_indices
 
     assert average_jaccard(["A", "B"], ["A", "B"], depth=2) == 1.0
     assert average_jaccard(["A", "B"], ["B", "A"], depth=2) == pytest.approx(0.5)  # 0/2 then 2/2
@@ -484,7 +484,7 @@ def test_example_seed_words_steer_topics_on_the_sample_corpus():
 
 
 def test_compare_runs_matches_topics_and_measures_moved_posts():
-    from textmine.topics_compare import compare_runs
+    from textmine.topics.compare import compare_runs
 
     a = [{"id": 0, "label": "Pflege / Heim", "terms": ["Pflege", "Heim", "Demenz"]},
          {"id": 1, "label": "Kita / Kind", "terms": ["Kita", "Kind", "Eltern"]}]
@@ -508,7 +508,7 @@ def test_compare_runs_matches_topics_and_measures_moved_posts():
 
 def test_empty_posts_stay_without_topic_when_a_topic_is_restarted(corpus):
     """Posts without known terms get -1 before and after a restart and do not count for the shares."""
-    from textmine.topics import DEFAULT_OPTIONS, _infer, _reseed_small_topics
+    from textmine.topics.model import DEFAULT_OPTIONS, _infer, _reseed_small_topics
 
     model, bows, tfidf, _ = _starved_fit(corpus)
     bows = bows + [[], []]

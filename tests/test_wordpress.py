@@ -24,7 +24,7 @@ from textmine.corpus import Corpus
 from textmine.ingest.clean import autop, html_to_paragraphs
 from textmine.ingest.feeds import FeedInfo, Post, Skipped, read_feed, read_feed_bytes
 from textmine.ingest.language import post_language
-from textmine.store import Store
+from textmine.store.database import Store
 
 CLASSIC = DATA / "wxr-classic.xml"
 

@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textmine import frames
+from textmine.store import frames as frames
 from textmine.ingest.clean import text_of
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
 from textmine.ingest.language import post_language
 from textmine.ingest.sources import SourceError, open_source
-from textmine.store import Store, StoredPost
+from textmine.store.database import Store, StoredPost
 
 if TYPE_CHECKING:  # spaCy, gensim and the analysis load only when they are used
     import pandas as pd
     from spacy.language import Language
 
-    from textmine.analysis import Analysis
-    from textmine.topic_runs import FittedRun
+    from textmine.analysis.texts import Analysis
+    from textmine.topics.runs import FittedRun
 
 #: Posts written per transaction.
 WRITE_BATCH = 100
@@ -199,7 +199,7 @@ class Corpus:
         pending = self.store.unanalysed(name)
         if not pending:
             return 0, 0
-        from textmine.analysis import analyze_texts
+        from textmine.analysis.texts import analyze_texts
 
         analyser = analyser or analyze_texts
         if pipeline_id(self.nlp.meta) != name:  # a meta.json that differs from the loaded pipeline's
@@ -306,23 +306,23 @@ class Corpus:
         """The topics of a stored run (latest by default): label, share, top terms."""
         return frames.topic_terms(self.store, run)
 
-    # -- topic runs (textmine.topic_runs; the CLI's topics and runs commands wrap these) ---------------
+    # -- topic runs (textmine.topics.runs; the CLI's topics and runs commands wrap these) ---------------
     def fit_topics(self, k: int | str = "auto", **options: Any) -> "FittedRun":
         """Fit, store and return a topic run over the analysed posts (options: ``method``, ``seed``,
         ``workers``, ``resamples``, ``seed_words``, ``progress``; see ``topic_runs.fit_run``)."""
-        from textmine import topic_runs
+        from textmine.topics import runs as topic_runs
 
         return topic_runs.fit_run(self.store, k, **options)
 
     def apply_topics(self, run: int) -> list[dict]:
         """Assign the posts a stored run has not seen to its topics, without refitting."""
-        from textmine import topic_runs
+        from textmine.topics import runs as topic_runs
 
         return topic_runs.apply_run(self.store, run)
 
     def compare_runs(self, run_a: int, run_b: int) -> dict:
         """Match the topics of two stored runs; how far the posts moved (ARI/NMI, per pair)."""
-        from textmine import topic_runs
+        from textmine.topics import runs as topic_runs
 
         return topic_runs.compare(self.store, run_a, run_b)
 
@@ -332,19 +332,19 @@ class Corpus:
 
     def topic_shares_over_time(self, freq: str = "year", run: int | None = None) -> list[dict]:
         """Mean topic weights per month, quarter or year of a stored run (no refit)."""
-        from textmine import topic_runs
+        from textmine.topics import runs as topic_runs
 
         return topic_runs.shares_over_time(self.store, freq, run)
 
     def topics_by(self, key: str = "actor", run: int | None = None) -> list[dict]:
         """Per actor or sector, the most frequent dominant topics of its posts."""
-        from textmine import topic_runs
+        from textmine.topics import runs as topic_runs
 
         return topic_runs.topics_by(self.store, key, run)
 
     def typical_actors(self, run: int | None = None) -> list[dict]:
         """Per topic, the actors most over-represented in its posts."""
-        from textmine import topic_runs
+        from textmine.topics import runs as topic_runs
 
         return topic_runs.typical_actors(self.store, run)
 

@@ -124,7 +124,7 @@ class Critique:
 
 # -- spaCy-free: citations, quotes, references ----------------------------------------------------
 def _parse(text: str):  # noqa: ANN202 - citation_parse.Extraction
-    from textmine.nlp.citation_parse import extract
+    from textmine.nlp.citations.parse import extract
 
     return extract(text)
 
@@ -142,7 +142,7 @@ def _group(doc_or_text: Any, group: str) -> list[dict] | None:
     """The contract's dicts of ``group`` when ``doc_or_text`` is a Doc that has the span group."""
     if isinstance(doc_or_text, str) or group not in getattr(doc_or_text, "spans", {}):
         return None
-    from textmine.nlp.serialize import doc_to_record
+    from textmine.nlp.contract import doc_to_record
 
     return doc_to_record(doc_or_text)[group]
 
@@ -186,7 +186,7 @@ def _analysed(doc_or_text: TextOrDoc, group: str, nlp: "Language | None") -> lis
         raise ValueError(f"this Doc has no {group!r} span group: make it with textmine.load_pipeline() "
                          f"or a pipeline with textmine's components, or pass the text")
     from textmine.nlp.pipeline import shared_pipeline
-    from textmine.nlp.serialize import doc_to_record
+    from textmine.nlp.contract import doc_to_record
 
     return doc_to_record((nlp or shared_pipeline())(doc_or_text))[group]
 

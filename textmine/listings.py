@@ -59,7 +59,7 @@ def count_rows(rows: list[dict], key: str) -> list[dict]:
 
 def actor_rows(records, *, sector: str | None = None, type: str | None = None) -> list[dict]:
     """One row per canonical actor (mentions, posts, type, sector, critiques given and received)."""
-    from textmine.actor_network import actor_table
+    from textmine.discourse.cooccurrence import actor_table
 
     rows = actor_table(record for _, record in _posts(records))
     return [row for row in rows if (sector is None or row["sector"] == sector) and (type is None or row["type"] == type)]

@@ -21,7 +21,7 @@ CONCEPT_SOURCES: tuple[str, ...] = ("topics", "targets")
 
 def topic_concepts(corpus: Any, statements: list[Statement], run_id: int | None = None) -> ConceptReport:
     """Concepts from a stored topic run (the latest unless ``run_id``), inferred per sentence."""
-    from textmine.topics import TopicError, TopicModel
+    from textmine.topics.model import TopicError, TopicModel
 
     run = corpus.store.topic_run(run_id)
     if run is None:

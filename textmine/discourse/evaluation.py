@@ -153,7 +153,7 @@ def score_statements(pairs: Iterable[tuple[dict, list[Statement]]]) -> Statement
 
 def predict(nlp: Any, pairs: list[tuple[dict, str]]) -> list[tuple[dict, list[Statement]]]:
     """Analyse each excerpt text and build its statements (the excerpt's author is unknown)."""
-    from textmine.analysis import analyze_texts
+    from textmine.analysis.texts import analyze_texts
 
     results = analyze_texts(nlp, ((gold["id"], None, text) for gold, text in pairs))
     return [(gold, statements_from_record(gold["id"], None, gold["id"], None, result.record))

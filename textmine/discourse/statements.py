@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from textmine import resources
-from textmine.actor_network import _resolve as resolve_actor
+from textmine.discourse.cooccurrence import _resolve as resolve_actor
 
 #: Columns of the statements table and CSV: DNA's (statement id, document, date, actor, concept,
 #: agreement, text) first, then what textmine adds.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import http.client
-import shutil
 import sys
 import tempfile
 import time
@@ -146,12 +145,3 @@ def open_source(
         yield handle
     finally:
         handle.close()
-
-
-def copy_to_temp(handle: BinaryIO) -> BinaryIO:
-    """A temporary copy of ``handle`` (used when a feed must be re-read after transcoding)."""
-    copy = tempfile.TemporaryFile()
-    handle.seek(0)
-    shutil.copyfileobj(handle, copy)
-    copy.seek(0)
-    return copy

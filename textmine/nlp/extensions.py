@@ -1,7 +1,7 @@
 """The ``Span._`` attributes that textmine's components write.
 
 All components register through :func:`register_extensions` so that the attribute names stay one
-vocabulary (the JSON contract of ``textmine.nlp.serialize`` reads exactly these).
+vocabulary (the JSON contract of ``textmine.nlp.contract`` reads exactly these).
 """
 from __future__ import annotations
 

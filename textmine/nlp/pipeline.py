@@ -1,7 +1,7 @@
 """Load the German pipeline once per process and add textmine's components.
 
 Order of choice: the model the caller names (or ``TEXTMINE_MODEL``) > ``de_core_news_sm`` if it is
-installed > textmine's own offline pipeline (``textmine.nlp.german``).
+installed > textmine's own offline pipeline (``textmine.nlp.german.tags``).
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from textmine.nlp import german
+from textmine.nlp.german import tags as german
 from textmine.nlp.extensions import register_extensions
 from textmine.nlp.pipeline_meta import TEXTMINE_COMPONENTS, PipelineError, looks_like_path, resolve_model_name
-from textmine.nlp.tokenizer import guard_tokenizer
+from textmine.nlp.german.tokenizer import guard_tokenizer
 
 
 
@@ -30,7 +30,9 @@ def add_textmine_components(nlp: Language) -> Language:
 
 def _import_components() -> None:
     # Importing the modules registers their factories with spaCy.
-    from textmine.nlp import actors, arguments, citations  # noqa: F401
+    from textmine.nlp.actors import component as actors  # noqa: F401
+    from textmine.nlp.arguments import component as arguments  # noqa: F401
+    from textmine.nlp.citations import component as citations  # noqa: F401
 
 
 def load_pipeline(model: str | None = None) -> Language:

@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from textmine import resources
+from textmine import config, resources
 from textmine._version import __version__
 
 DEFAULT_MODEL = "de_core_news_sm"
@@ -27,7 +27,7 @@ def resolve_model_name(model: str | None = None) -> str | None:
     """The spaCy model to load, or ``None`` for textmine's shipped pipeline.
 
     Order: the model the caller names > ``TEXTMINE_MODEL`` > ``de_core_news_sm`` if installed."""
-    name = model or os.environ.get("TEXTMINE_MODEL") or None
+    name = config.model_setting(model)
     if name:
         return name
     if importlib.util.find_spec(DEFAULT_MODEL) is not None:

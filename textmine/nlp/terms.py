@@ -41,7 +41,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from textmine import resources
-from textmine.nlp.lemmatizer import may_start_sentence
+from textmine.nlp.german.lemmatizer import may_start_sentence
 
 LEXICON_DIR = resources.lexicon_dir("topics")
 STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"

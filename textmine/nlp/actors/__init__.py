@@ -1,0 +1,1 @@
+"""Actors: character-level finders, canonical forms and sectors, and the component."""

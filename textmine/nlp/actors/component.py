@@ -1,0 +1,246 @@
+"""spaCy component ``textmine_actors``: who acts, speaks or is acted upon.
+
+spaCy's NER knows PER/ORG/LOC/MISC and nothing of collective actors ("Wohlfahrtsverbände",
+"Nutzer/innen"), and the offline pipeline has no NER at all. This component combines
+
+* a gazetteer of named actors of the field and organisation-name patterns (``lexicons/``),
+* persons: NER ``PER`` where present; else first name + surname, titled names, the authors of
+  citations (``doc.spans["citations"]``) and bibliography entries; later surname-only mentions
+  ("Lember") take the fullest form seen in the post ("Veiko Lember"),
+* collective actors by lemma and compound head, plural/case/gender folded to one singular.
+
+It writes ``doc.spans["actors"]`` with ``canonical``, ``actor_type`` and ``sector``; nothing inside
+a bibliography becomes an actor (journals and publishers there are not actors). It works on the
+characters of ``doc.text``, so it gives the same answer with any tokenizer.
+"""
+from __future__ import annotations
+
+import bisect
+
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from textmine.nlp.actors import patterns as patterns
+from textmine.nlp.actors.canonical import load_stopwords
+from textmine.nlp.actors.patterns import Candidate
+from textmine.nlp.extensions import component_assigns, register_extensions
+
+GROUP = "actors"
+NER_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
+
+
+@Language.factory(
+    "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns("actors"),
+    requires=["doc.spans"],  # the citation spans: cited authors are persons
+)
+def make_component(nlp: Language, name: str, use_ner: bool):
+    register_extensions()
+    return ActorComponent(use_ner=use_ner)
+
+
+class ActorComponent:
+    """Finds actor mentions and writes them to ``doc.spans["actors"]``."""
+
+    def __init__(self, use_ner: bool = True) -> None:
+        self.use_ner = use_ner
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = find_candidates(doc, use_ner=self.use_ner)
+        doc.spans[GROUP] = list(to_spans(doc, resolve_overlaps(candidates)))
+        return doc
+
+
+def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
+    """Every actor candidate of the doc, overlapping ones included, none inside a bibliography."""
+    text = doc.text  # Doc.text joins every token: build it once per doc
+    zones = _bibliography_zones(doc, text)
+    candidates: list[Candidate] = []
+    candidates += patterns.find_gazetteer(text)
+    candidates += patterns.find_org_patterns(text)
+    candidates += patterns.find_collectives(text)
+    if use_ner:
+        candidates += _ner_candidates(doc)
+    candidates += _person_candidates(doc, zones, candidates, text)
+    candidates += patterns.find_abbreviations(text, candidates)
+    candidates = _drop_roles_before_names(text, candidates)
+    return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)]
+
+
+def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Sozialpädagogin Anna Schmidt", "Armutsforscherin Schmidt": the person is the actor, not
+    a collective "Sozialpädagoge" beside her."""
+    person_starts = {c.start for c in candidates if c.actor_type == "person"}
+    kept = []
+    for candidate in candidates:
+        if candidate.source == "collective" and candidate.actor_type == "collective":
+            gap = len(text) - len(text[candidate.end :].lstrip(" "))
+            if gap > candidate.end and gap in person_starts and patterns.is_role_word(text[candidate.start : candidate.end]):
+                continue
+        kept.append(candidate)
+    return kept
+
+
+def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Longest candidate wins; at equal length the more specific source (gazetteer first)."""
+    ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), patterns.PRIORITY[c.source], c.start))
+    # The winners never overlap, so kept sorted by start only the neighbours need checking.
+    starts: list[int] = []
+    taken: list[Candidate] = []
+    for candidate in ordered:
+        i = bisect.bisect_left(starts, candidate.start)
+        if i > 0 and taken[i - 1].end > candidate.start:
+            continue
+        if i < len(taken) and taken[i].start < candidate.end:
+            continue
+        starts.insert(i, candidate.start)
+        taken.insert(i, candidate)
+    return taken
+
+
+def to_spans(doc: Doc, candidates: Iterable[Candidate]) -> Iterator[Span]:
+    """Spans aligned to tokens (expanding), one per token range."""
+    seen: set[tuple[int, int]] = set()
+    for candidate in candidates:
+        span = doc.char_span(candidate.start, candidate.end, label=candidate.actor_type, alignment_mode="expand")
+        if span is None or (span.start, span.end) in seen:
+            continue
+        seen.add((span.start, span.end))
+        span._.canonical = candidate.canonical
+        span._.actor_type = candidate.actor_type
+        span._.sector = candidate.sector
+        yield span
+
+
+def _bibliography_zones(doc: Doc, text: str) -> list[tuple[int, int]]:
+    zones = patterns.bibliography_zones(text)
+    for group in ("bibliography", "references"):
+        if group in doc.spans:
+            zones += [(span.start_char, span.end_char) for span in doc.spans[group]]
+    return zones
+
+
+def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
+    stopwords = load_stopwords()
+    for ent in doc.ents:
+        actor_type = NER_TYPES.get(ent.label_)
+        if actor_type is None or ent.text in stopwords or not ent.text[:1].isupper():
+            continue
+        source = "person" if actor_type == "person" else "ner"
+        yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", source)
+
+
+def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candidate], text: str) -> list[Candidate]:
+    """Persons with one canonical name per surname: the fullest form seen in the post."""
+    stopwords = load_stopwords()
+    first_names = set(patterns.load_first_names())
+    full_names: dict[str, str] = {}  # surname -> fullest name
+    science: set[str] = set()  # surnames of cited or listed authors
+    mentions: list[tuple[int, int]] = []
+
+    def remember(name: str) -> None:
+        surname = patterns.strip_genitive(name.split()[-1], full_names)
+        name = name[: len(name) - len(name.split()[-1])] + surname
+        if len(name) > len(full_names.get(surname, "")):
+            full_names[surname] = name
+
+    for first, last in _reference_names(doc, zones):
+        first_names.add(first)
+        remember(f"{first} {last}")
+        science.add(last.split()[-1])
+    corporate: list[Candidate] = []
+    for start, end, surname in _citation_authors(doc, first_names):
+        organisation = patterns.corporate_author(surname, first_names)
+        if organisation is not None:
+            corporate.append(Candidate(start, end, organisation.canonical, "organisation", organisation.sector, "pattern"))
+            continue
+        remember(surname)
+        science.add(surname.split()[-1])
+        mentions.append((start, end))
+    for candidate in found:
+        if candidate.actor_type == "person":
+            remember(candidate.canonical)
+            mentions.append((candidate.start, candidate.end))
+    for match in _overlapping(patterns.FULL_NAME, text, "last"):
+        first, last = match.group("first"), match.group("last")
+        if first in first_names and last.split()[-1] not in stopwords and not patterns.in_zones(match.start(), match.end(), zones):
+            remember(f"{first} {last}")
+            mentions.append((match.start(), match.end()))
+    for match in patterns.TITLED_NAME.finditer(text):
+        name = match.group("last")
+        if name.split()[-1] not in stopwords:
+            remember(name)
+            mentions.append((match.start("last"), match.end()))
+    for start, end in patterns.names_after_roles(text, first_names):
+        remember(text[start:end])
+        mentions.append((start, end))
+    # Full names whose first name was learnt only from the bibliography, and surname-only mentions.
+    surnames = patterns.surname_pattern(full_names)
+    if surnames is not None:
+        for match in surnames.finditer(text):
+            start = match.start()
+            before = text[max(0, start - 40) : start]
+            first = _preceding_first_name(before, first_names)
+            if first:
+                start -= len(first) + 1
+            mentions.append((start, match.end()))
+    named_organisations = [(c.start, c.end) for c in found + corporate if c.actor_type == "organisation"]
+    result = list(corporate)
+    for start, end in mentions:
+        if patterns.in_zones(start, end, named_organisations):
+            continue
+        surname = patterns.strip_genitive(text[start:end].split()[-1], full_names)
+        canonical = full_names.get(surname, text[start:end])
+        sector = "science" if surname in science else "unknown"
+        result.append(Candidate(start, end, canonical, "person", sector, "person"))
+    return result
+
+
+def _overlapping(regex, text: str, restart_group: str):
+    # "Nutzer Ulrich Dolata": after rejecting "Nutzer Ulrich" the search must restart at "Ulrich".
+    pos = 0
+    while (match := regex.search(text, pos)) is not None:
+        yield match
+        pos = match.start(restart_group)
+
+
+def _preceding_first_name(before: str, first_names: set[str]) -> str | None:
+    words = before.rstrip("\n").split(" ")
+    if before.endswith(" ") and len(words) >= 2 and words[-2] in first_names:
+        return words[-2]
+    return None
+
+
+def _reference_names(doc: Doc, zones: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(first name, surname) pairs from the references group, else from the bibliography text."""
+    names: list[tuple[str, str]] = []
+    for span in doc.spans["references"] if "references" in doc.spans else []:
+        for person in list(span._.authors or []) + list(span._.editors or []):
+            last, _, first = str(person).partition(",")
+            first = first.strip().split(" ")[0] if first.strip() else ""
+            if first and not first.endswith(".") and len(first) > 1:
+                names.append((first, last.strip()))
+    if not names:
+        names = patterns.bibliography_names(doc.text, zones)
+    return names
+
+
+def _citation_authors(doc: Doc, first_names: set[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, surname) of the authors of in-text citations: the citation component's, else ours."""
+    spans = list(doc.spans["citations"]) if "citations" in doc.spans else []
+    if not spans:
+        yield from patterns.fallback_citation_authors(doc.text, first_names)
+        return
+    for span in spans:
+        by_name: dict[str, int] = defaultdict(int)
+        for author in span._.authors or []:
+            surname = str(author).partition(",")[0].strip()
+            if not surname:
+                continue
+            offset = span.text.find(surname, by_name[surname])
+            if offset < 0:
+                continue
+            by_name[surname] = offset + len(surname)
+            yield span.start_char + offset, span.start_char + offset + len(surname), surname

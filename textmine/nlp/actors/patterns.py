@@ -1,0 +1,403 @@
+"""Character-level finders for actor mentions, without spaCy.
+
+They work on the post text, not on tokens, so that they give the same answer whatever the
+tokenizer does with "Nutzer/innen" or "O’Brien/Evans". Each finder yields ``Candidate`` records;
+``textmine.nlp.actors.component`` resolves overlaps and turns them into spans.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from textmine.nlp.actors.canonical import (
+    LEXICON_DIR,
+    LOWER,
+    PAIR,
+    UPPER,
+    fold_gender,
+    load_stopwords,
+    match_collective,
+    pair_word,
+    read_rows,
+    read_words,
+)
+
+GAZETTEER_FILE = LEXICON_DIR / "gazetteer.tsv"
+ORG_PATTERNS_FILE = LEXICON_DIR / "org_patterns.tsv"
+FIRST_NAMES_FILE = LEXICON_DIR / "first_names.txt"
+
+#: Lower numbers win when two candidates of the same length overlap.
+PRIORITY = {"gazetteer": 0, "pattern": 1, "person": 2, "ner": 3, "collective": 4}
+
+#: A surname: "Lember", "O’Brien", "Müller-Lüdenscheidt".
+SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+#: A capitalised name word inside an organisation name.
+NAME_WORD = rf"[{UPPER}0-9][\w&’'.\-]*[\w]"
+#: Inflected forms of a leading adjective in a gazetteer alias: "Deutscher" -> "Deutsche", "Deutschen" …
+GAZETTEER_ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]*(?:isch|sch|lich|ig|al|iv|är|ell|frei|neu))(?:e|er|es|en|em)$")
+ADJECTIVE = rf"[{LOWER}]+(?:e|en|er|es)"
+#: A capitalised word, with a gender-inclusive ending if it has one ("Nutzer/-innen").
+WORD = re.compile(rf"(?<![\w\-/*:])[{UPPER}][\w\-]*?(?:(?:/-?|[*:])in(?:nen)?)?(?![\w\-])")
+BIBLIOGRAPHY_HEADING = re.compile(
+    r"(?m)^(?:Literatur(?:verzeichnis|liste| und Quellen)?|Quellen(?:verzeichnis|angaben)?|Verwendete Literatur|Bibliographie|Bibliografie|Referenzen)\s*:?\s*$"
+)
+OPEN_QUOTES = "„“\"»‚"
+CLOSE_QUOTES = "“”\"«‘"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One actor mention found in the text."""
+
+    start: int
+    end: int
+    canonical: str
+    actor_type: str
+    sector: str
+    source: str  # a key of PRIORITY
+
+
+@dataclass(frozen=True)
+class NamedEntry:
+    canonical: str
+    actor_type: str
+    sector: str
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(path: Path = GAZETTEER_FILE) -> tuple[dict[str, NamedEntry], re.Pattern[str] | None]:
+    """Alias -> entry, and one regex that finds every alias (longest first) with a genitive "s"."""
+    aliases: dict[str, NamedEntry] = {}
+    for row in read_rows(path):
+        if len(row) < 3:
+            continue
+        canonical, actor_type, sector = row[:3]
+        entry = NamedEntry(canonical, actor_type, sector)
+        for alias in [canonical, *(row[3].split("|") if len(row) > 3 else [])]:
+            for form in inflected_aliases(alias.strip()):
+                aliases.setdefault(form, entry)
+    if not aliases:
+        return aliases, None
+    alternatives = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.\-/])(?P<alias>{alternatives})(?:es|s|’s|'s)?(?![\w]|[.\-/][\w])")
+    return aliases, pattern
+
+
+def inflected_aliases(alias: str) -> list[str]:
+    """The alias and its case forms when it starts with an adjective ("Deutscher Städtetag" ->
+    "Deutsche Städtetag", "Deutschen Städtetag" …): names are inflected after articles."""
+    if not alias:
+        return []
+    first, _, rest = alias.partition(" ")
+    match = GAZETTEER_ADJECTIVE.match(first)
+    if match is None or not rest:
+        return [alias]
+    stem = match.group("stem")
+    return [alias] + [f"{stem}{ending} {rest}" for ending in ("e", "er", "es", "en", "em") if f"{stem}{ending}" != first]
+
+
+@functools.lru_cache(maxsize=4)
+def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
+    return frozenset(read_words(path))
+
+
+@functools.lru_cache(maxsize=4)
+def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
+    """(regex, kind, sector, lower-cased keyword) for each keyword of the organisation-pattern file."""
+    compiled = []
+    name_seq = rf"(?:{ADJECTIVE}\s+)?{NAME_WORD}"
+    for row in read_rows(path):
+        if len(row) < 3:
+            continue
+        keyword, kind, sector = row[:3]
+        kw = re.escape(keyword)
+        if kind == "quoted":
+            regex = rf"(?<![\w\-]){kw}(?:e?s)?\s*[{OPEN_QUOTES}][^{CLOSE_QUOTES}\n]{{2,80}}?[{CLOSE_QUOTES}]"
+        elif kind == "named":
+            regex = rf"(?<![\w\-]){kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+        elif kind == "compound":
+            # "Wohnungsbaugenossenschaft Musterstadt", "Sportverein Grün-Weiß".
+            regex = rf"(?<![\w\-])[{UPPER}][\w\-]*?{kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+        elif kind == "of":
+            head = rf"(?:[{UPPER}][\w\-]*?{kw}|{re.escape(keyword[:1].upper() + keyword[1:])})"
+            # Only capitalised words, adjectives and connectors: "… für Arbeit und Soziales" stops
+            # before "die Arbeit der Tafeln"; an article only right after a preposition ("für die …").
+            article = r"(?:(?:die|das|den|dem)\s+)?"
+            joiner = rf"(?:,\s+|\s+und\s+|\s+(?:für|der|des|im|in)\s+{article})"
+            regex = rf"(?<![\w\-]){head}\s+(?:für|der|des|gegen|zur|zum)\s+{article}{name_seq}(?:{joiner}{name_seq}){{0,4}}"
+        elif kind == "suffix":
+            tail = rf"{kw}(?!\w)" if keyword.endswith(".") else rf"{kw}\b"
+            regex = rf"(?<![\w\-])(?:{NAME_WORD}[ \-]){{1,4}}{tail}"
+        else:
+            raise ValueError(f"{path.name}: unknown pattern kind {kind!r} for {keyword!r}")
+        compiled.append((re.compile(regex), kind, sector, keyword.lower()))
+    return tuple(compiled)
+
+
+def bibliography_zones(text: str) -> list[tuple[int, int]]:
+    """Character ranges of a "Literatur:" section: from its heading to the end of the text."""
+    match = BIBLIOGRAPHY_HEADING.search(text)
+    return [(match.start(), len(text))] if match else []
+
+
+def in_zones(start: int, end: int, zones: Iterable[tuple[int, int]]) -> bool:
+    return any(start < zone_end and end > zone_start for zone_start, zone_end in zones)
+
+
+def find_gazetteer(text: str) -> Iterator[Candidate]:
+    aliases, pattern = load_gazetteer()
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        entry = aliases[match.group("alias")]
+        yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
+
+
+def find_org_patterns(text: str) -> Iterator[Candidate]:
+    stopwords = load_stopwords()
+    lowered = text.lower()
+    for regex, kind, sector, keyword in load_org_patterns():
+        if keyword not in lowered:
+            continue  # every match contains its keyword: a substring test is far cheaper than the scan
+        for match in regex.finditer(text):
+            start, end = match.start(), match.end()
+            if kind == "suffix":
+                # Drop leading function words ("Die Tafel Musterstadt e.V." -> "Tafel Musterstadt e.V.").
+                words = match.group(0).split(" ")
+                while words and words[0] in stopwords:
+                    start += len(words[0]) + 1
+                    words.pop(0)
+                if len(words) < 2:
+                    continue
+            elif kind in ("named", "compound"):
+                words = match.group(0).split()
+                # Trailing function words and years ("Tafel Deutschland 2023" in a citation) are no part of the name.
+                while len(words) > 1 and (words[-1].rstrip(".,") in stopwords or words[-1].rstrip(".,").isdigit()):
+                    end -= len(words[-1]) + 1
+                    words.pop()
+                if len(words) < 2:
+                    continue
+            canonical = _normalise_quotes(text[start:end])
+            if kind == "quoted":
+                canonical = _drop_genitive(canonical)
+            yield Candidate(start, end, canonical, "organisation", sector, "pattern")
+
+
+def _drop_genitive(name: str) -> str:
+    # "Netzwerks „X“" -> "Netzwerk „X“": the keyword is named in the nominative.
+    keyword, _, rest = name.partition(" ")
+    for ending in ("es", "s"):
+        if keyword.endswith(ending) and keyword[: -len(ending)] in _quoted_keywords():
+            return f"{keyword[: -len(ending)]} {rest}"
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def _quoted_keywords() -> frozenset[str]:
+    return frozenset(row[0] for row in read_rows(ORG_PATTERNS_FILE) if len(row) > 1 and row[1] == "quoted")
+
+
+def _normalise_quotes(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(rf"\s*[{OPEN_QUOTES}]([^{CLOSE_QUOTES}]+)[{CLOSE_QUOTES}]$", r" „\1“", name)
+    return name
+
+
+def find_collectives(text: str) -> Iterator[Candidate]:
+    """Collective actors: gender pairs ("Bürgerinnen und Bürger") and single words."""
+    for match in PAIR.finditer(text):
+        hit = match_collective(pair_word(match))
+        if hit is not None:
+            yield Candidate(match.start(), match.end(), hit.canonical, "collective", hit.sector, "collective")
+    stop_phrases = {phrase for phrase in load_stopwords() if " " in phrase}
+    for match in WORD.finditer(text):
+        word = match.group(0)
+        hit = match_collective(word)
+        if hit is None or _previous_word(text, match.start()) + " " + word in stop_phrases:
+            continue
+        if hit.word_class == "adj" and _used_as_adjective(text, match.end()):
+            continue
+        yield Candidate(match.start(), match.end(), hit.canonical, "collective", hit.sector, "collective")
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = text[max(0, start - 40) : start].split()
+    return words[-1] if words else ""
+
+
+def _used_as_adjective(text: str, end: int) -> bool:
+    # "Freiwillige Helfer": a nominalised-adjective form directly before a capitalised noun.
+    following = text[end : end + 2]
+    return len(following) == 2 and following[0] == " " and following[1].isupper()
+
+
+def find_abbreviations(text: str, found: Iterable[Candidate]) -> Iterator[Candidate]:
+    """Later mentions of an abbreviation introduced in parentheses after an organisation:
+    "Deutscher Städtetag (DST) … der DST" -> both the Deutscher Städtetag."""
+    known: dict[str, Candidate] = {}
+    defined_at: set[int] = set()
+    for candidate in found:
+        if candidate.actor_type != "organisation":
+            continue
+        match = ABBREVIATION.match(text, candidate.end)
+        if match is not None and match.group("abbr") not in known:
+            known[match.group("abbr")] = candidate
+            defined_at.add(match.start("abbr"))
+    if not known:
+        return
+    aliases, _ = load_gazetteer()
+    names = sorted((abbr for abbr in known if abbr not in aliases), key=len, reverse=True)
+    if not names:
+        return
+    regex = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(name) for name in names)})(?:s)?(?![\w\-])")
+    for match in regex.finditer(text):
+        if match.start() in defined_at:
+            continue
+        source = known[match.group(0) if match.group(0) in known else match.group(0)[:-1]]
+        yield Candidate(match.start(), match.end(), source.canonical, "organisation", source.sector, "pattern")
+
+
+def corporate_author(name: str, first_names: Iterable[str] = ()) -> NamedEntry | None:
+    """The organisation a cited "author" is, or ``None`` for a person: "Tafel Deutschland",
+    "Forschungsverbund Jugendhilfe", "OECD", "DJI" are organisations."""
+    name = name.strip()
+    words = name.split()
+    if not words:
+        return None
+    aliases, _ = load_gazetteer()
+    entry = aliases.get(name) or aliases.get(strip_genitive(name, aliases))
+    if entry is not None:
+        return entry if entry.actor_type == "organisation" else None
+    for candidate in find_org_patterns(name):
+        return NamedEntry(name, "organisation", candidate.sector)
+    for word in words:
+        hit = match_collective(word)
+        if hit is not None and hit.word_class == "noun" and not hit.person:
+            return NamedEntry(name, "organisation", hit.sector)
+    if re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{1,7}", name):
+        return NamedEntry(name, "organisation", "unknown")
+    capitalised = [word for word in words if word[:1].isupper()]
+    if len(capitalised) >= 2 and words[0] not in set(first_names) and len(capitalised) == len(words):
+        return NamedEntry(name, "organisation", "unknown")
+    return None
+
+
+def is_role_word(word: str) -> bool:
+    """A noun for a person's role or profession ("Sozialpädagogin", "Armutsforscher")."""
+    hit = match_collective(word)
+    return hit is not None and hit.person
+
+
+def names_after_roles(text: str, first_names: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of surnames right after a singular role noun: "Armutsforscherin Schmidt sagt"."""
+    first_names = set(first_names)
+    stopwords = load_stopwords()
+    aliases, _ = load_gazetteer()
+    for match in ROLE_NAME.finditer(text):
+        role, name = match.group("role"), match.group("name")
+        if name in stopwords or name in first_names or name in aliases or match_collective(name) is not None:
+            continue
+        hit = match_collective(role)
+        if hit is None or not hit.person or fold_gender(role) != role:
+            continue
+        feminine = role.endswith("in") and not role.endswith(("ein", "ain"))
+        singular = role.lower() == hit.canonical.lower() and hit.sector != "citizens" and not name.endswith("s")
+        if feminine or singular:
+            yield match.start("name"), match.end("name")
+
+
+# --- persons ---------------------------------------------------------------------------------
+
+FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)\s+(?P<last>(?:(?:von|van|de|zu|van der|von der)\s+)?{SURNAME})(?![\w\-’'])")
+TITLED_NAME = re.compile(rf"(?<![\w\-])(?:Prof\.\s*|Dr\.\s*|Frau\s+|Herr(?:n)?\s+)+(?P<last>(?:[{UPPER}][{LOWER}]+\s+)?{SURNAME})(?![\w\-])")
+#: Author lists in citations: "Lember", "Dolata/Schrape", "O’Brien und Evans".
+AUTHORS = rf"{SURNAME}(?:\s*(?:/|;|,|&|und)\s*{SURNAME}){{0,3}}"
+CITATION_PARENTHETICAL = re.compile(rf"\(\s*(?:(?:vgl|siehe|zit\. n|s)\.?\s*)?(?P<authors>{AUTHORS})(?:\s+et\s+al\.)?,?\s+(?:\d{{4}}[a-z]?|o\.\s?J\.)")
+CITATION_NARRATIVE = re.compile(rf"(?<![\w\-’'])(?P<authors>{AUTHORS})(?:\s+et\s+al\.)?\s*\(\s*(?:\d{{4}}[a-z]?|o\.\s?J\.)")
+#: "(DST)" right after an organisation name: an abbreviation defined for the rest of the post.
+ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü&\-]{0,8}[A-ZÄÖÜ])\)")
+#: A role noun and a surname followed by a verb or punctuation: "Sozialarbeiterin Yılmaz sagt".
+ROLE_NAME = re.compile(rf"(?<![\w\-])(?P<role>[{UPPER}][{LOWER}\-]+)\s+(?P<name>{SURNAME})(?=[,.;:!?)]|\s+[{LOWER}]|\s*$)")
+BIB_ENTRY_AUTHORS = re.compile(rf"(?P<last>{SURNAME}),\s+(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?![\w.])")
+
+
+def split_authors(authors: str) -> list[str]:
+    """ "Dolata/Schrape" -> ["Dolata", "Schrape"]."""
+    return [part for part in re.split(r"\s*(?:/|;|,|&|\bund\b)\s*", authors) if part]
+
+
+def _inside_proper_name(text: str, start: int, first_names: Iterable[str]) -> bool:
+    # "Smart City (2017)": a capitalised non-name word right before the "author" makes it a title.
+    previous = _previous_word(text, start)
+    if not previous or not text[:start].endswith(" ") or not previous[0].isupper():
+        return False
+    return previous not in load_stopwords() and previous not in first_names and previous[-1] not in ".:!?"
+
+
+def fallback_citation_authors(text: str, first_names: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
+    """(start, end, surname) of authors in author-year citations, for pipelines without textmine_citations."""
+    stopwords = load_stopwords()
+    for regex in (CITATION_PARENTHETICAL, CITATION_NARRATIVE):
+        for match in regex.finditer(text):
+            offset = match.start("authors")
+            if regex is CITATION_NARRATIVE and _inside_proper_name(text, offset, first_names):
+                continue
+            for name_match in re.finditer(SURNAME, match.group("authors")):
+                name = name_match.group(0)
+                if name in stopwords:
+                    continue
+                yield offset + name_match.start(), offset + name_match.end(), name
+
+
+def bibliography_names(text: str, zones: Iterable[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(first name, surname) of every "Surname, Firstname" in the authors and editors of the entries."""
+    names = []
+    for zone_start, zone_end in zones:
+        for entry in text[zone_start:zone_end].split("\n"):
+            # Authors: before the year; editors: between "in:" and "(Hrsg".
+            parts = [re.split(r"\(\s*\d{4}|\d{4}\s*[):]", entry, maxsplit=1)[0]]
+            parts += re.findall(r"\bin:\s*(.*?)\(\s*Hrsg", entry)
+            for part in parts:
+                for match in BIB_ENTRY_AUTHORS.finditer(part):
+                    names.append((match.group("first"), match.group("last")))
+    return names
+
+
+def surname_pattern(surnames: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex for later surname-only mentions of known persons (genitive "s" allowed)."""
+    names = sorted({name for name in surnames if name}, key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w\-’'])(?P<name>{alternatives})(?:s|’s|'s)?(?![\w’'])")
+
+
+def strip_genitive(word: str, known: Iterable[str]) -> str:
+    known = set(known)
+    if word in known:
+        return word
+    for ending in ("’s", "'s", "s"):
+        if word.endswith(ending) and word[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return word
+
+
+__all__ = [
+    "Candidate",
+    "PRIORITY",
+    "bibliography_names",
+    "bibliography_zones",
+    "fallback_citation_authors",
+    "find_collectives",
+    "find_gazetteer",
+    "find_org_patterns",
+    "fold_gender",
+    "in_zones",
+    "load_first_names",
+    "split_authors",
+    "strip_genitive",
+    "surname_pattern",
+]

@@ -1,0 +1,1 @@
+"""textmine's offline German pipeline: tokenizer rules, sentences, lemmas and tags."""

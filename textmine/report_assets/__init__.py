@@ -1,1 +1,0 @@
-"""Stylesheet and script that textmine.report inlines into the self-contained HTML report."""
