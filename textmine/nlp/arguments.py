@@ -66,8 +66,10 @@ CUE_CATEGORIES = (
 #: Rule-only categories (not classifier features): announcements, bibliography headings,
 #: reported-speech continuations (Konjunktiv I, "Er fordert").
 RULE_CATEGORIES = (
-    "announcement", "bibliography_heading", "continuation", "narration", "rhetorical", "concessive",
+    "announcement", "bibliography_heading", "continuation", "narration", "rhetorical", "concessive", "negation",
 )
+#: Categories whose hits the sentence model sees (its own and its neighbours').
+MODEL_CUES = CUE_CATEGORIES + ("announcement", "continuation", "narration", "rhetorical", "concessive", "negation")
 
 _GAP = r"[^.!?;\n]{0,80}?"
 _WORD = re.compile(r"\w+(?:[-/*]\w+)*", re.UNICODE)
@@ -267,10 +269,11 @@ def lemma_text(text: str) -> str:
 
 
 #: Names of the dense features, in the order :func:`cue_features` returns them.
-DENSE_FEATURES = tuple(f"cue_{c}" for c in CUE_CATEGORIES) + (
+DENSE_FEATURES = tuple(f"cue_{c}" for c in MODEL_CUES) + (
     "question", "exclamation", "colon_end", "log_words", "short", "dass", "first_person",
-    "subjunctive", "modal", "citation", "year", "starts_lower",
+    "subjunctive", "modal", "citation", "year", "starts_lower", "no_final_punctuation", "digits", "percent",
 )
+_DIGIT = re.compile(r"\d")
 
 
 def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
@@ -279,7 +282,7 @@ def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
     hits = lexicon.hits(text)
     words = [w.lower() for w in _WORD.findall(text)]
     stripped = text.strip()
-    values = [math.log1p(len(hits[c])) for c in CUE_CATEGORIES]
+    values = [math.log1p(len(hits[c])) for c in MODEL_CUES]
     values += [
         float(stripped.endswith("?")),
         float(stripped.endswith("!")),
@@ -293,6 +296,9 @@ def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
         float(bool(_CITATION_LIKE.search(text))),
         float(bool(_YEAR.search(text))),
         float(stripped[:1].islower()),
+        float(stripped[-1:] not in _FINAL_PUNCTUATION),
+        min(1.0, len(_DIGIT.findall(text)) / 8.0),
+        float("%" in text or "Prozent" in text),
     ]
     return values
 
@@ -880,6 +886,7 @@ def decide(
     probabilities: tuple[float, float] | None,
     threshold: float = 0.5,
     context: DocContext | None = None,
+    model_label: tuple[str, float] | None = None,
 ) -> SentenceDecision:
     """Label one sentence claim / critique / none, combining cue hits and the classifier."""
     context = context or DocContext()
@@ -894,7 +901,10 @@ def decide(
         return SentenceDecision("none", 0.0)
     if _is_non_sentence(text, followed_by_break) or hits["announcement"]:
         return SentenceDecision("none", 0.0)
-    decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
+    if model_label is not None:
+        decision = _attribute(sent, hits, lexicon, *model_label)
+    else:
+        decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
     if decision.label == "critique" and context.previous is not None and _ANAPHOR.match(text):
         # "Sie bringen aber auch Abhängigkeiten mit sich": the subject of the sentence before.
         antecedent = _region_head(context.previous, _after_opening_frame(context.previous.text, lexicon),
@@ -988,6 +998,44 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     return SentenceDecision("claim", round(score, 3), holder or cited_author(sent) or AUTHOR)
 
 
+def _attribute(sent: Span, hits: dict, lexicon: CueLexicon, label: str, score: float) -> SentenceDecision:
+    """Speaker and target for a sentence the model labelled: the cue that carries the judgement
+    where there is one ("X kritisiert, dass …", "Offen bleibt, ob …"), else the reported speaker,
+    a cited source, or the author."""
+    score = round(float(score), 3)
+    if label == "none":
+        return SentenceDecision("none", score)
+    text = sent.text
+    reported = _first(hits, ("reported",))
+    if label == "claim":
+        holder = find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None)
+        return SentenceDecision("claim", score, holder or cited_author(sent) or AUTHOR)
+    verbs = [span for span in hits["critique"] if text[span[0]:span[0] + 1].islower()]
+    critique_cue = min(verbs) if verbs else _first(hits, _CRITIQUE_VERB_CATEGORIES)
+    hits = dict(hits, negative=_judging_negatives(text, hits))
+    author_critique = _first(hits, _AUTHOR_CRITIQUE_CATEGORIES)
+    if critique_cue is not None:
+        critic = find_speaker(sent, critique_cue[0]) or AUTHOR
+        clause_start = _clause_start(text, critique_cue[1])
+        if clause_start == critique_cue[1]:
+            target = judged_subject(sent, critique_cue[1], critic, lexicon, inner=critique_cue)
+        else:
+            target = find_target(sent, clause_start, critic, lexicon, inner=critique_cue)
+        return SentenceDecision("critique", score, critic, target)
+    speaker = find_speaker(sent, reported[0]) if reported is not None else None
+    if author_critique is not None and speaker is None and _STANCE.match(text, author_critique[0]):
+        speaker = find_speaker(sent, author_critique[0])
+    critic = speaker or (find_speaker(sent, None) if reported is None else None) or cited_author(sent) or AUTHOR
+    if author_critique is not None and author_critique in hits["doubt"]:
+        target = find_target(sent, _clause_start(text, author_critique[1]), critic, lexicon)
+    elif author_critique is not None:
+        target = judged_subject(sent, _judged_region(text, author_critique, reported), critic, lexicon)
+    else:
+        start = _clause_start(text, reported[1]) if reported is not None else (_LABEL.match(text).end() if _LABEL.match(text) else 0)
+        target = judged_subject(sent, start, critic, lexicon)
+    return SentenceDecision("critique", score, critic, target)
+
+
 #: A clause of its own after a demand: ", was …", ", weil …", ", aber …", "…, wird …" (main clause after
 #: a fronted "wenn" clause), or a colon/semicolon.
 _OWN_CLAUSE = re.compile(
@@ -1051,17 +1099,20 @@ def make_component(
     nlp: Language, name: str, model_dir: str | None, lexicon_dir: str | None, threshold: float, use_model: bool
 ):
     register_extensions()
+    from textmine.nlp.argument_model import SentenceModel
+
     lexicon = CueLexicon.load(Path(lexicon_dir)) if lexicon_dir else default_lexicon()
-    classifier = ArgumentClassifier.load(Path(model_dir) if model_dir else None) if use_model else None
-    return ArgumentComponent(lexicon, classifier, threshold)
+    model = SentenceModel.load(Path(model_dir) if model_dir else None) if use_model else None
+    return ArgumentComponent(lexicon, model, threshold)
 
 
 class ArgumentComponent:
-    """Labels every sentence; the model is loaded once per component instance."""
+    """Labels every sentence; the model is loaded once per component instance. Without a model
+    (``use_model=False``) the cue rules alone decide."""
 
-    def __init__(self, lexicon: CueLexicon, classifier: ArgumentClassifier | None, threshold: float = 0.5):
+    def __init__(self, lexicon: CueLexicon, model=None, threshold: float = 0.5):
         self.lexicon = lexicon
-        self.classifier = classifier
+        self.model = model
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1079,15 +1130,16 @@ class ArgumentComponent:
     def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         sentences = [s for s in sentences if s.text.strip()]
-        probabilities = (
-            self.classifier.predict([s.text for s in sentences], self.lexicon) if self.classifier else []
-        )
+        labels: list[tuple[str, float]] | None = None
+        if self.model is not None and sentences:
+            names, probabilities = self.model.predict_document([s.text for s in sentences], self.lexicon)
+            index = {c: i for i, c in enumerate(self.model_classes)}
+            labels = [(name, float(row[index[name]])) for name, row in zip(names, probabilities)]
         claims, critiques = [], []
         context = DocContext()
-        for index, sent in enumerate(sentences):
-            decision = decide(
-                sent, self.lexicon, probabilities[index] if probabilities else None, self.threshold, context
-            )
+        for index_, sent in enumerate(sentences):
+            decision = decide(sent, self.lexicon, None, self.threshold, context,
+                              labels[index_] if labels is not None else None)
             span = _trim(sent)
             if decision.label == "claim":
                 span._.holder = decision.holder
@@ -1101,6 +1153,12 @@ class ArgumentComponent:
         doc.spans["claims"] = claims
         doc.spans["critiques"] = critiques
         return doc
+
+    @property
+    def model_classes(self) -> tuple[str, ...]:
+        from textmine.nlp.argument_model import CLASSES
+
+        return CLASSES
 
 
 def _trim(sent: Span) -> Span:

@@ -1,0 +1,178 @@
+"""Train the sentence model of ``textmine_arguments`` (claim / critique / none) on annotated real text.
+
+Why here and not in the component: training needs scikit-learn and the data, prediction neither.
+Data: ``blog-args`` (``../shared/datasets/blog-args/train.jsonl``: excerpts with sentence units in
+order). Whole excerpts stay together: a validation split of excerpts picks the regularisation and
+calibrates the per-class decision offsets (macro F1), then the model is refitted on all excerpts
+with those settings. The result is saved as plain arrays (:class:`SentenceModel.save`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import random
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from textmine.nlp.argument_model import CLASSES, Featurizer, SentenceModel, char_grams, sentence_inputs, word_grams
+
+BLOG_ARGS_CREDIT = (
+    "Sentence labels from blog-args (textmine project): real German web excerpts annotated by hand "
+    "following textmine's annotation guide. The texts belong to their publishers and are not "
+    "distributed; only weights derived from them are shipped."
+)
+
+
+def load_units(path: Path) -> list[dict]:
+    """Excerpts as {"id", "texts": [unit text…], "labels": [label…]} with the units in order."""
+    documents = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: not JSON ({error})") from error
+        units = record.get("sentences") or []
+        documents.append({"id": record.get("id") or f"line{number}",
+                          "texts": [u["text"] for u in units], "labels": [u["label"] for u in units]})
+    return documents
+
+
+def split_documents(documents: list[dict], share: float = 0.2, seed: int = 0) -> tuple[list[dict], list[dict]]:
+    """(train, validation) by whole excerpts."""
+    order = list(range(len(documents)))
+    random.Random(seed).shuffle(order)
+    cut = int(round(len(order) * share))
+    held = set(order[:cut])
+    return [d for i, d in enumerate(documents) if i not in held], [d for i, d in enumerate(documents) if i in held]
+
+
+def _vocabulary(grams_per_row: Sequence[Sequence[str]], min_df: int, max_features: int) -> tuple[dict[str, int], np.ndarray]:
+    df, total = Counter(), Counter()
+    for grams in grams_per_row:
+        df.update(set(grams))
+        total.update(grams)
+    kept = [g for g, n in df.items() if n >= min_df]
+    kept.sort(key=lambda g: (-total[g], g))
+    kept = sorted(kept[:max_features])
+    n = len(grams_per_row)
+    idf = np.asarray([math.log((1 + n) / (1 + df[g])) + 1.0 for g in kept])
+    return {g: i for i, g in enumerate(kept)}, idf
+
+
+def _inputs(documents: list[dict], lexicon=None) -> tuple[list[str], list[str], list[list[float]], list[str]]:
+    texts, lemmas, dense, labels = [], [], [], []
+    for document in documents:
+        lem, den = sentence_inputs(document["texts"], lexicon)
+        for text, l, d, label in zip(document["texts"], lem, den, document["labels"]):
+            if label in CLASSES:
+                texts.append(text)
+                lemmas.append(l)
+                dense.append(d)
+                labels.append(label)
+    return texts, lemmas, dense, labels
+
+
+def _matrix(featurizer: Featurizer, texts, lemmas, dense):
+    from scipy import sparse
+
+    rows = featurizer.rows(texts, lemmas, dense)
+    indptr = np.cumsum([0] + [len(i) for i, _ in rows])
+    indices = np.concatenate([i for i, _ in rows]) if rows else np.empty(0, dtype=np.int64)
+    values = np.concatenate([v for _, v in rows]) if rows else np.empty(0)
+    return sparse.csr_matrix((values, indices, indptr), shape=(len(rows), featurizer.n_features))
+
+
+def fit(texts, lemmas, dense, labels, c: float, max_word: int = 20000, max_char: int = 40000) -> SentenceModel:
+    from sklearn.linear_model import LogisticRegression
+
+    word_vocabulary, idf_word = _vocabulary([word_grams(l) for l in lemmas], 2, max_word)
+    char_rows = [[g for w in t.lower().split() for g in char_grams(w)] for t in texts]
+    char_vocabulary, idf_char = _vocabulary(char_rows, 3, max_char)
+    featurizer = Featurizer(word_vocabulary, char_vocabulary, idf_word, idf_char)
+    x = _matrix(featurizer, texts, lemmas, dense)
+    y = np.asarray([CLASSES.index(label) for label in labels])
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    classifier.fit(x, y)
+    coef = np.zeros((featurizer.n_features, len(CLASSES)))
+    coef[:, classifier.classes_] = classifier.coef_.T
+    intercept = np.zeros(len(CLASSES))
+    intercept[classifier.classes_] = classifier.intercept_
+    return SentenceModel(featurizer, coef, intercept, {"classes": list(CLASSES)})
+
+
+def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
+    scores = []
+    for label in CLASSES:
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label != g for g, p in zip(gold, predicted))
+        fn = sum(g == label != p for g, p in zip(gold, predicted))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def calibrate(model: SentenceModel, probabilities: np.ndarray, gold: Sequence[str]) -> tuple[np.ndarray, float]:
+    """Per-class offsets (none fixed at 0) that maximise macro F1 on held-out sentences."""
+    best = (np.zeros(len(CLASSES)), -1.0)
+    grid = np.round(np.arange(-1.0, 1.01, 0.1), 2)
+    for a in grid:
+        for b in grid:
+            model.offsets = np.asarray([a, b, 0.0])
+            score = macro_f1(gold, model.decide(probabilities))
+            if score > best[1] + 1e-9 or (abs(score - best[1]) <= 1e-9 and abs(a) + abs(b) < np.abs(best[0]).sum()):
+                best = (model.offsets.copy(), score)
+    model.offsets = best[0]
+    return best
+
+
+def train(data: Path, out_dir: Path | None, cs: Sequence[float] = (0.5, 1.0, 2.0, 4.0), seed: int = 0,
+          log: Callable[[str], None] = print) -> dict:
+    """Choose C and offsets on the validation split, refit on all, save to ``out_dir``; the meta."""
+    documents = load_units(data)
+    train_docs, val_docs = split_documents(documents, seed=seed)
+    tr = _inputs(train_docs)
+    va = _inputs(val_docs)
+    log(f"{len(documents)} excerpts: train {len(train_docs)} ({len(tr[0])} sentences), "
+        f"validation {len(val_docs)} ({len(va[0])} sentences)")
+    best = None
+    for c in cs:
+        model = fit(*tr, c=c)
+        probabilities = model.scores(model.featurizer.rows(*va[:3]))
+        raw = macro_f1(va[3], model.decide(probabilities))
+        offsets, tuned = calibrate(model, probabilities, va[3])
+        log(f"C={c}: validation macro F1 {raw:.3f}, calibrated {tuned:.3f} (offsets {offsets.tolist()})")
+        if best is None or tuned > best[1]:
+            best = (c, tuned, raw, offsets)
+    c, tuned, raw, offsets = best
+    everything = _inputs(documents)
+    model = fit(*everything, c=c)
+    model.offsets = offsets
+    counts = Counter(everything[3])
+    model.meta = {
+        "name": "textmine-arguments",
+        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "task": "sentence classification: claim / critique / none (textmine annotation guide)",
+        "features": "simplemma lemma 1-2-gram tf-idf, char 2-5-gram (within words) tf-idf, cue-lexicon hits "
+                    "(textmine/data/lexicons/arguments), mood/shape features, the previous and next "
+                    "sentence's cue hits, position, quotes",
+        "classifier": f"multinomial LogisticRegression(C={c}, class_weight=balanced), stored as arrays",
+        "decision": "argmax of log P(class) + offsets; offsets calibrated for macro F1 on the validation split",
+        "training_data": {"name": "blog-args", "excerpts": len(documents), "sentences": len(everything[0]),
+                          "labels": dict(counts)},
+        "validation": {"method": f"20 % of excerpts held out (whole excerpts), seed {seed}",
+                       "excerpts": len(val_docs), "sentences": len(va[0]), "C": c,
+                       "macro_f1_uncalibrated": round(raw, 4), "macro_f1_calibrated": round(tuned, 4)},
+        "credit": BLOG_ARGS_CREDIT,
+        "license": "Apache-2.0",
+        "license_note": "Weights derived from annotated text that is not redistributed; CIMT is not used "
+                        "in this model.",
+        "files": ["vocabulary.json", "idf_word.npy", "idf_char.npy", "coef.npy", "intercept.npy", "meta.json"],
+    }
+    if out_dir is not None:
+        model.save(out_dir)
+    return model.meta
