@@ -52,6 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine import resources
+from textmine.nlp.argument_speakers import PRONOUNS, quote_speakers
 from textmine.nlp.extensions import register_extensions
 
 GROUPS = ("claims", "critiques")
@@ -899,8 +900,8 @@ def decide(
         context.in_bibliography = True
     if context.in_bibliography or _overlaps(sent.doc, "references", sent):
         return SentenceDecision("none", 0.0)
-    if _is_non_sentence(text, followed_by_break) or hits["announcement"]:
-        return SentenceDecision("none", 0.0)
+    if model_label is None and (_is_non_sentence(text, followed_by_break) or hits["announcement"]):
+        return SentenceDecision("none", 0.0)  # the model learned headings and announcements itself
     if model_label is not None:
         decision = _attribute(sent, hits, lexicon, *model_label)
     else:
@@ -1137,9 +1138,19 @@ class ArgumentComponent:
             labels = [(name, float(row[index[name]])) for name, row in zip(names, probabilities)]
         claims, critiques = [], []
         context = DocContext()
+        attributions = quote_speakers(_doc_text(doc), [(s.start_char, s.end_char) for s in sentences])
         for index_, sent in enumerate(sentences):
             decision = decide(sent, self.lexicon, None, self.threshold, context,
                               labels[index_] if labels is not None else None)
+            if attributions[index_] is not None:
+                # "„…“, sagte sie", "X erklärt: „…": the quotation's speaker speaks every sentence of it.
+                speaker = resolve_speaker(doc, attributions[index_], context.last_speaker)
+                if speaker:
+                    context.last_speaker = speaker
+                    if decision.label != "none":
+                        decision.holder = speaker
+                        if decision.label == "critique" and _same_name(decision.target, speaker):
+                            decision.target = None
             span = _trim(sent)
             if decision.label == "claim":
                 span._.holder = decision.holder
@@ -1159,6 +1170,39 @@ class ArgumentComponent:
         from textmine.nlp.argument_model import CLASSES
 
         return CLASSES
+
+
+#: "Die Bundesdatenschutzbeauftragte Louisa Specht-Riemenschneider", "Bitkom-Präsident Achim Berg": a role
+#: noun before a first and last name (the person a later "sie"/"er" refers to when no actor span has it).
+_ROLE_AND_NAME = re.compile(
+    r"(?<!\w)[A-ZÄÖÜ][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?!\w)"
+)
+_ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ][\w\-]+$")
+
+
+def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | None:
+    """The actor an attributed speaker names: a pronoun or a bare role ("sie", "der Verband",
+    "der Forscher") is the last speaker (else the last person named before it); a name is the
+    actor span covering it (persons first), in its fullest form."""
+    name = attribution.name.strip()
+    if not name:
+        return last_speaker if last_speaker != AUTHOR else None
+    if name.lower() in PRONOUNS or _ROLE_ONLY.match(name):
+        if last_speaker and last_speaker != AUTHOR:
+            return last_speaker
+        before = [a for a in _overlapping(doc, "actors", 0, attribution.start) if _actor_type(a) == "person"]
+        if before:
+            return _full_name(doc, _actor_name(before[-1]))
+        named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, attribution.start))
+        if named:
+            return named[-1].group(1)
+        return None if name.lower() in PRONOUNS else _surname(name)
+    actors = [a for a in _overlapping(doc, "actors", attribution.start, attribution.end)]
+    if actors:
+        best = min(actors, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), -a.start_char))
+        return _full_name(doc, _actor_name(best))
+    words = [w for w in name.split() if w[:1].isupper()]
+    return _full_name(doc, " ".join(words[-2:])) if words else None
 
 
 def _trim(sent: Span) -> Span:
