@@ -1,4 +1,4 @@
-"""Train and evaluate textmine's argument component (claims and critiques).
+"""Train and evaluate textmine's argument component (claims and critiques) on post gold files.
 
 Library side of ``textmine train arguments GOLD.jsonl`` / ``textmine evaluate arguments GOLD.jsonl``
 and of ``scripts/train_arguments.py`` / ``scripts/evaluate_arguments.py``.
@@ -27,177 +27,14 @@ little, without storing the sentence itself (needed for texts you may not redist
 """
 from __future__ import annotations
 
-import csv
-import datetime as _dt
 import hashlib
 import json
 import re
-import statistics
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
-CIMT_DIR = SHARED / "datasets" / "cimt"
-
-#: CIMT labels -> (argumentative, position). ``position`` is None for non-arguments.
-CIMT_LABELS = {"mpos": (1, 1), "mpos+premise": (1, 1), "premise": (1, 0), "non-arg": (0, None)}
-
-CIMT_CREDIT = (
-    "Trained on the CIMT argument mining dataset v1.1 (Romberg & Conrad, 'Citizen Involvement in "
-    "Urban Planning - How Can Municipalities Be Supported in Evaluating Public Participation Processes "
-    "for Mobility Transitions?', Proceedings of the 8th Workshop on Argument Mining, ACL 2021, "
-    "https://aclanthology.org/2021.argmining-1.9; LREC 2022 corpus paper), "
-    "https://github.com/juliaromberg/cimt-argument-mining-dataset. The citizen contributions are "
-    "licensed CC BY 4.0 (Cycling-Dialogue-Bonn/-Cologne/-Moers, Mobility-Concept-Krefeld) and "
-    "CC BY-SA 4.0 (Survey-Bonn); the dataset as a whole is CC BY-SA 4.0."
-)
-MODEL_LICENSE = "CC-BY-SA-4.0"
-
-
-# ------------------------------------------------------------------------------------------ CIMT
-def load_cimt(directory: Path = CIMT_DIR) -> tuple[list[str], list[str], list[str]]:
-    """(texts, labels, groups) for all CIMT sentences; groups = dataset/document_id."""
-    texts, labels, groups = [], [], []
-    files = sorted(Path(directory).glob("*/dataset_*.tsv"))
-    if not files:
-        raise FileNotFoundError(f"no CIMT dataset_*.tsv under {directory}")
-    for path in files:
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                label = (row.get("code") or "").strip()
-                content = (row.get("content") or "").strip()
-                if label not in CIMT_LABELS or not content:
-                    continue
-                texts.append(content)
-                labels.append(label)
-                groups.append(f"{path.parent.name}/{row['document_id']}")
-    return texts, labels, groups
-
-
-# ------------------------------------------------------------------------------------- training
-def _vectorizers(max_word: int = 20000, max_char: int = 30000):
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=max_word, sublinear_tf=True,
-                           token_pattern=r"(?u)\b\w+\b", dtype=np.float32)
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=3, max_features=max_char,
-                           sublinear_tf=True, dtype=np.float32)
-    return word, char
-
-
-def _classifier(c: float = 1.0):
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=c, class_weight="balanced", max_iter=2000, solver="liblinear")
-
-
-def fit_bundle(texts: Sequence[str], arg: Sequence[int], position: Sequence[int | None],
-               c_arg: float = 1.0, c_pos: float = 1.0, weights: Sequence[float] | None = None) -> dict:
-    """Fit vectorizers and both classifiers; the dict that ``model.joblib`` holds."""
-    import numpy as np
-
-    from textmine.nlp.arguments import build_matrix, lemma_text
-
-    word, char = _vectorizers()
-    word.fit([lemma_text(t) for t in texts])
-    char.fit([t.lower() for t in texts])
-    for vectorizer in (word, char):
-        vectorizer.stop_words_ = None  # the pruned vocabulary is only needed for introspection
-    x = build_matrix(word, char, texts)
-    sample_weight = np.asarray(weights) if weights is not None else None
-    clf_arg = _classifier(c_arg).fit(x, np.asarray(arg), sample_weight=sample_weight)
-    rows = [i for i, p in enumerate(position) if p is not None]
-    clf_pos = None
-    if rows and len({position[i] for i in rows}) == 2:
-        clf_pos = _classifier(c_pos).fit(
-            x[rows], np.asarray([position[i] for i in rows]),
-            sample_weight=sample_weight[rows] if sample_weight is not None else None,
-        )
-    return {"word": word, "char": char, "arg": clf_arg, "position": clf_pos}
-
-
-def cross_validate_cimt(texts, labels, groups, folds: int = 5, seed: int = 0, log=print) -> dict:
-    """Grouped k-fold CV (whole documents held out): macro F1 for both tasks, mean and sd."""
-    import numpy as np
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import GroupKFold
-
-    from textmine.nlp.arguments import ArgumentClassifier
-
-    arg = [CIMT_LABELS[l][0] for l in labels]
-    pos = [CIMT_LABELS[l][1] for l in labels]
-    splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    scores: dict[str, list[float]] = {"arg_macro_f1": [], "position_macro_f1": [], "arg_f1_nonarg": []}
-    for fold, (train, test) in enumerate(splitter.split(texts, arg, groups)):
-        bundle = fit_bundle([texts[i] for i in train], [arg[i] for i in train], [pos[i] for i in train])
-        model = ArgumentClassifier(bundle)
-        test_texts = [texts[i] for i in test]
-        x = model.matrix(test_texts)
-        predicted_arg = bundle["arg"].predict(x)
-        gold_arg = np.asarray([arg[i] for i in test])
-        scores["arg_macro_f1"].append(f1_score(gold_arg, predicted_arg, average="macro"))
-        scores["arg_f1_nonarg"].append(f1_score(gold_arg, predicted_arg, pos_label=0))
-        rows = [k for k, i in enumerate(test) if pos[i] is not None]
-        predicted_pos = bundle["position"].predict(x[rows])
-        scores["position_macro_f1"].append(
-            f1_score([pos[test[k]] for k in rows], predicted_pos, average="macro"))
-        log(f"fold {fold}: " + ", ".join(f"{k} {v[-1]:.3f}" for k, v in scores.items()))
-    return {
-        name: {"mean": round(statistics.mean(v), 4), "sd": round(statistics.stdev(v), 4),
-               "folds": [round(x, 4) for x in v]}
-        for name, v in scores.items()
-    }
-
-
-def save_bundle(bundle: dict, out_dir: Path, meta: dict) -> Path:
-    """Write ``model.joblib`` and ``meta.json`` (versions, data credit, licence, scores)."""
-    import joblib
-    import sklearn
-
-    import textmine
-
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "model.joblib"
-    joblib.dump(bundle, path, compress=3)
-    meta = {
-        "name": "textmine-arguments",
-        "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
-        "textmine_version": getattr(textmine, "__version__", None),
-        "sklearn_version": sklearn.__version__,
-        "size_bytes": path.stat().st_size,
-        **meta,
-    }
-    (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
-
-
-def train_cimt(out_dir: Path, cimt_dir: Path = CIMT_DIR, folds: int = 5, log=print) -> dict:
-    """Cross-validate on CIMT by document, then fit on all of it and save the shipped model."""
-    texts, labels, groups = load_cimt(cimt_dir)
-    log(f"CIMT: {len(texts)} sentences, {len(set(groups))} documents")
-    cv = cross_validate_cimt(texts, labels, groups, folds=folds, log=log)
-    arg = [CIMT_LABELS[l][0] for l in labels]
-    pos = [CIMT_LABELS[l][1] for l in labels]
-    bundle = fit_bundle(texts, arg, pos)
-    meta = {
-        "task": "sentence classification: argumentative vs non-argumentative; position (mpos, "
-                "mpos+premise) vs premise among argumentative sentences",
-        "features": "simplemma lemma 1-2-gram tf-idf, char_wb 2-5-gram tf-idf, textmine cue-lexicon "
-                    "hits (textmine/nlp/lexicons/argument_*.txt) and mood/shape features",
-        "classifier": "LogisticRegression(class_weight=balanced, liblinear)",
-        "training_data": {"name": "CIMT argument mining dataset", "version": "1.1",
-                          "sentences": len(texts), "documents": len(set(groups))},
-        "credit": CIMT_CREDIT,
-        "license": MODEL_LICENSE,
-        "license_note": "The model is derived from CC BY-SA 4.0 data (Survey-Bonn) and is shared alike "
-                        "under CC BY-SA 4.0; credit the CIMT dataset when you use or redistribute it.",
-        "cross_validation": {"method": f"GroupKFold({folds}) by dataset/document_id", **cv},
-    }
-    save_bundle(bundle, out_dir, meta)
-    return meta
 
 
 # ------------------------------------------------------------------------------------ gold files
@@ -420,42 +257,25 @@ def _base_for(gold_path: Path) -> Path:
         return gold_path.resolve().parent
 
 
-def train_arguments(gold_path: Path | str, out_dir: Path | str, cimt_dir: Path | None = CIMT_DIR,
-                    gold_weight: float = 3.0) -> dict:
-    """Retrain the sentence classifier on a user's gold sentences (plus CIMT when it is present),
-    save it to ``out_dir`` (use it with ``nlp.add_pipe("textmine_arguments",
-    config={"model_dir": out_dir})``), and return its meta data."""
+def train_arguments(gold_path: Path | str, out_dir: Path | str, log=lambda message: None) -> dict:
+    """Train the sentence model (claim / critique / none) on a user's gold posts and save it to
+    ``out_dir`` (use it with ``nlp.add_pipe("textmine_arguments", config={"model_dir": out_dir})``);
+    a validation split of posts calibrates the decisions. Returns the model's meta data."""
+    from textmine.nlp.argument_training import train_documents
+
     gold_path = Path(gold_path)
-    documents = gold_documents(read_gold(gold_path), base=_base_for(gold_path))
-    texts, arg, pos, weights = [], [], [], []
-    for record, text in documents:
+    documents = []
+    for record, text in gold_documents(read_gold(gold_path), base=_base_for(gold_path)):
+        units = []
         for sentence in record.get("sentences", []):
             offsets = align(text, sentence)
-            if offsets is None:
-                continue
-            texts.append(text[offsets[0]:offsets[1]])
-            arg.append(int(sentence["label"] != "none"))
-            pos.append(None)
-            weights.append(gold_weight)
-    if not texts:
+            if offsets is not None:
+                units.append((offsets[0], text[offsets[0]:offsets[1]], sentence["label"]))
+        units.sort()
+        if units:
+            documents.append({"id": record.get("post_id"), "texts": [u[1] for u in units],
+                              "labels": [u[2] for u in units]})
+    if not documents:
         raise ValueError(f"{gold_path}: no annotated sentences")
-    used_cimt = False
-    if cimt_dir is not None and Path(cimt_dir).exists():
-        c_texts, c_labels, _ = load_cimt(Path(cimt_dir))
-        texts += c_texts
-        arg += [CIMT_LABELS[l][0] for l in c_labels]
-        pos += [CIMT_LABELS[l][1] for l in c_labels]
-        weights += [1.0] * len(c_texts)
-        used_cimt = True
-    if len(set(arg)) < 2:
-        raise ValueError("the gold set needs both argumentative and non-argumentative sentences")
-    bundle = fit_bundle(texts, arg, pos, weights=weights)
-    meta = {
-        "task": "argumentative vs not (and position vs premise when CIMT is used)",
-        "training_data": {"gold": str(gold_path), "gold_sentences": sum(1 for w in weights if w == gold_weight),
-                          "cimt": used_cimt},
-        "credit": CIMT_CREDIT if used_cimt else None,
-        "license": MODEL_LICENSE if used_cimt else None,
-    }
-    save_bundle(bundle, Path(out_dir), meta)
-    return meta
+    return train_documents(documents, Path(out_dir), cs=(1.0, 2.0), log=log, data_name=str(gold_path),
+                           credit=f"Trained on the user's gold file {gold_path.name}.")

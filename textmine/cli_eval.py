@@ -47,7 +47,7 @@ def train_arguments(
     out: Path = typer.Option(Path("models/arguments-custom"), "--out", help="Folder for the retrained model."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Retrain the claim classifier on your annotations (plus CIMT where ../shared has it).
+    """Retrain the claim/critique/none sentence model on your annotations (at least 5 posts).
 
     Example: [bold]textmine train arguments my-gold.jsonl --out my-model[/], then
     nlp.add_pipe("textmine_arguments", config={"model_dir": "my-model"})

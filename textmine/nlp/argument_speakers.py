@@ -60,6 +60,10 @@ def _subject(match: re.Match, offset: int) -> Attribution:
     return Attribution(match.group("subject"), offset + match.start("subject"), offset + match.end("subject"))
 
 
+def _quote_marks(chunk: str) -> list[tuple[int, str]]:
+    return [(k, ch) for k, ch in enumerate(chunk) if ch in _OPEN or ch in _CLOSE]
+
+
 def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attribution | None]:
     """For each sentence (start, end offsets into ``text``): the speaker named for the quotation or
     the reported speech it belongs to, else ``None``."""
@@ -67,17 +71,24 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
     result: list[Attribution | None] = [None] * len(sentences)
     open_since: int | None = None  # index of the sentence where an unclosed quotation began
     opener: Attribution | None = None
+    carried = False  # an opening mark that a sentence splitter left at the end of the sentence before
     for i, (start, end) in enumerate(sentences):
         chunk = text[start:end]
-        quotes = [k for k, ch in enumerate(chunk) if ch in _OPEN or ch in _CLOSE]
+        marks = _quote_marks(chunk)
+        if carried:
+            marks = [(0, "„")] + marks
+            carried = False
+        if marks and marks[-1][1] in _OPEN and not chunk[marks[-1][0] + 1:].strip() and len(marks) % 2 == 1:
+            marks, carried = marks[:-1], True  # "… ersetzen. »" + "Die Beratung …«": the mark opens the next
+        quotes = [k for k, _ in marks]
         if open_since is None and quotes:
             first = quotes[0]
-            if chunk[first] in _OPEN:
-                head = before.search(chunk[:first].rstrip()) or (before.search(text[sentences[i - 1][0]:sentences[i - 1][1]])
-                                                                 if i and not chunk[:first].strip() else None)
+            if marks[0][1] in _OPEN:
+                lead = chunk[:first]
+                head = before.search(lead.rstrip()) if lead.strip() else (
+                    before.search(text[sentences[i - 1][0]:sentences[i - 1][1]].rstrip(" " + _OPEN)) if i else None)
                 if head is not None:
-                    base = start if chunk[:first].strip() else sentences[i - 1][0]
-                    opener = _subject(head, base)
+                    opener = _subject(head, start if lead.strip() else sentences[i - 1][0])
                 if len(quotes) % 2 == 1:
                     open_since = i
         elif open_since is not None and len(quotes) % 2 == 1:
@@ -96,9 +107,11 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
             tail = after.search(chunk[last:])
             if tail:
                 result[i] = _subject(tail, start + last)
+                opener = None
                 continue
             if opener is not None:
                 result[i] = opener
+                opener = None
                 continue
             if chunk.lstrip()[:1] in _OPEN and len(chunk.rstrip()) - last <= 3:
                 result[i] = Attribution("", start, start)  # a whole quoted sentence: the last speaker
@@ -106,7 +119,7 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
         tail = final.search(chunk)
         if tail and result[i] is None:
             result[i] = _subject(tail, start)
-        opener = None if open_since is None else opener
+        opener = None
     if open_since is not None and opener is not None:  # cut off before the quotation closes
         for k in range(open_since, len(sentences)):
             result[k] = opener

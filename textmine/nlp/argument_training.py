@@ -132,8 +132,19 @@ def calibrate(model: SentenceModel, probabilities: np.ndarray, gold: Sequence[st
 
 def train(data: Path, out_dir: Path | None, cs: Sequence[float] = (0.5, 1.0, 2.0, 4.0), seed: int = 0,
           log: Callable[[str], None] = print) -> dict:
+    """Train on a blog-args style file (see :func:`train_documents`)."""
+    return train_documents(load_units(data), out_dir, cs=cs, seed=seed, log=log)
+
+
+def train_documents(documents: list[dict], out_dir: Path | None, cs: Sequence[float] = (0.5, 1.0, 2.0, 4.0),
+                    seed: int = 0, log: Callable[[str], None] = print, data_name: str = "blog-args",
+                    credit: str = BLOG_ARGS_CREDIT) -> dict:
     """Choose C and offsets on the validation split, refit on all, save to ``out_dir``; the meta."""
-    documents = load_units(data)
+    labels = {label for document in documents for label in document["labels"] if label in CLASSES}
+    if len(labels) < 2:
+        raise ValueError("the training data needs at least two of the labels claim, critique, none")
+    if len(documents) < 5:
+        raise ValueError(f"{len(documents)} documents: too few to hold out a validation split (need 5)")
     train_docs, val_docs = split_documents(documents, seed=seed)
     tr = _inputs(train_docs)
     va = _inputs(val_docs)
@@ -162,12 +173,12 @@ def train(data: Path, out_dir: Path | None, cs: Sequence[float] = (0.5, 1.0, 2.0
                     "sentence's cue hits, position, quotes",
         "classifier": f"multinomial LogisticRegression(C={c}, class_weight=balanced), stored as arrays",
         "decision": "argmax of log P(class) + offsets; offsets calibrated for macro F1 on the validation split",
-        "training_data": {"name": "blog-args", "excerpts": len(documents), "sentences": len(everything[0]),
+        "training_data": {"name": data_name, "excerpts": len(documents), "sentences": len(everything[0]),
                           "labels": dict(counts)},
         "validation": {"method": f"20 % of excerpts held out (whole excerpts), seed {seed}",
                        "excerpts": len(val_docs), "sentences": len(va[0]), "C": c,
                        "macro_f1_uncalibrated": round(raw, 4), "macro_f1_calibrated": round(tuned, 4)},
-        "credit": BLOG_ARGS_CREDIT,
+        "credit": credit,
         "license": "Apache-2.0",
         "license_note": "Weights derived from annotated text that is not redistributed; CIMT is not used "
                         "in this model.",

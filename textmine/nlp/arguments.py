@@ -1,39 +1,38 @@
 """spaCy component ``textmine_arguments``: claims (who asserts what) and critiques (who criticises
 whom or what), one decision per sentence.
 
-Why two sources of evidence: blog sentences signal positions with a small set of German cues
-(normative modals, evaluative and doubt frames, critique verbs, reported speech) that the cue
-lexicons in ``data/lexicons/arguments/*.txt`` capture and users can extend; a scikit-learn classifier
-trained on the CIMT argument-mining corpus (``textmine/data/models/arguments/``) covers the rest and scores every
-sentence. Definitions: ``annotation.md`` (a critique is a negative or doubting claim).
+The label (claim / critique / none, ``annotation.md``) comes from the sentence model in
+``textmine/data/models/arguments/`` (:mod:`textmine.nlp.argument_model`): a multinomial logistic
+regression over lemma and character n-grams, the cue lexicons in ``data/lexicons/arguments/*.txt``
+and the sentence's context (the cues of the sentences around it, position, quotes), trained on real
+annotated blog text (``scripts/train_arguments.py``) and stored as plain arrays. Without the model
+(``use_model=False``) the cue rules decide alone, in this order:
 
-Critique or claim, the rule (checked in this order, one label per sentence):
-
-1. a critique cue (``arguments/critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
+1. a critique cue (``critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
    critique whose critic is the speaker;
-2. a doubt frame (``arguments/doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum", skeptisch) makes a
-   critique;
-3. a negative evaluation (``arguments/negative.txt``: negative judgement of an actor or practice,
-   contrast + negation "kann A, aber kein B", limits "bislang nur", pejorative roles and verbs) makes a
-   critique, unless it lies in the scope of a demand (a normative cue later in the sentence, or an
-   earlier one with no clause of its own between: "… sollte die Schattenseiten nicht verschweigen" is
-   a claim, "… müssen X nachweisen, was kaum zu stemmen ist" a critique) or inside a concessive frame
-   (``arguments/concessive.txt``: "Es mag paradox klingen, aber …");
-4. otherwise normative, evaluative, conclusion and reported cues, or the classifier, make a claim;
-   descriptions of texts/projects, announcements and narration (``arguments/description.txt``,
-   ``arguments/announcement.txt``, ``arguments/narration.txt``, past tense) are kept out.
+2. a doubt frame (``doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum") makes a critique;
+3. a negative evaluation (``negative.txt``) makes a critique, unless it lies in the scope of a demand
+   or inside a concessive frame (``concessive.txt``);
+4. otherwise normative, evaluative, conclusion and reported cues make a claim; descriptions,
+   announcements and narration are kept out.
+
+Speakers (holder of a claim, critic of a critique), for either source of labels: the speaker of a
+quotation that the sentence belongs to ("„…“, sagte sie", "X erklärt: „…"; a pronoun or a bare role
+is the last speaker, :mod:`textmine.nlp.argument_speakers`), else the subject of a critique or
+reporting cue ("Lember kritisiert, dass …", "Laut X", "X zufolge", "so X"), a reported speech
+continuation (Konjunktiv I: the last speaker goes on), a cited source ("… (Schmidt 2020)"), else
+``"author"`` (the post's author; ``serialize.with_post_author`` puts the feed's name there and keeps
+a ``holder_is_author`` / ``critic_is_author`` flag).
 
 Targets: the object of a split critique verb ("wirft dieser Sichtweise vor") or right after the cue
 ("warnt vor X"); for "kritisiert, dass …" an actor of the criticised clause; for a negative evaluation
-the head of the judged clause's first noun phrase outside a prepositional phrase ("Die Unterbringung
-… löst aber kein Problem" -> Unterbringung), the previous sentence's subject when that is a pronoun
-("Sie bringen aber auch Abhängigkeiten mit sich"); never the critic; a generic noun ("Praxis",
-"Organisation") yields to a specific actor in the clause.
+the head of the judged clause's first noun phrase outside a prepositional phrase, the previous
+sentence's subject when that is a pronoun; never the critic; a generic noun ("Praxis") yields to a
+specific actor in the clause.
 
 Writes ``doc.spans["claims"]`` (``span._.holder``, ``span._.score``) and ``doc.spans["critiques"]``
-(``span._.critic``, ``span._.target``, ``span._.score``). Holders and critics come from actor spans,
-citation authors, the dependency parse (when there is one) or patterns, in that order; default
-``"author"``.
+(``span._.critic``, ``span._.target``, ``span._.score``; the score is the model's probability of the
+label).
 """
 from __future__ import annotations
 
@@ -302,124 +301,6 @@ def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
         float("%" in text or "Prozent" in text),
     ]
     return values
-
-
-# ------------------------------------------------------------------------------------- classifier
-class ArgumentClassifier:
-    """The shipped scikit-learn model: P(argumentative) and P(position | argumentative)."""
-
-    def __init__(self, bundle: dict):
-        self.word = bundle["word"]
-        self.char = bundle["char"]
-        self.arg = bundle["arg"]
-        self.position = bundle.get("position")
-        self.meta = bundle.get("meta", {})
-
-    @classmethod
-    def load(cls, directory: Path | None = None) -> "ArgumentClassifier | None":
-        """The model in ``directory``, or ``None`` when it is missing (cues alone then)."""
-        path = Path(directory if directory is not None else resources.model_dir("arguments")) / "model.joblib"
-        if not path.exists():
-            return None
-        import joblib  # scikit-learn's own persistence; only load models you trust
-
-        return cls(joblib.load(path))
-
-    def matrix(self, texts: Sequence[str], lexicon: CueLexicon | None = None):
-        if not hasattr(self, "_char_transform"):
-            self._char_transform = CharWbTransform.wrap(self.char)
-        return build_matrix(self.word, self._char_transform, texts, lexicon)
-
-    def predict(self, texts: Sequence[str], lexicon: CueLexicon | None = None) -> list[tuple[float, float]]:
-        """(P(argumentative), P(position)) per text."""
-        if not texts:
-            return []
-        x = self.matrix(texts, lexicon)
-        p_arg = self.arg.predict_proba(x)[:, 1]
-        p_pos = self.position.predict_proba(x)[:, 1] if self.position is not None else [0.5] * len(texts)
-        return [(float(a), float(b)) for a, b in zip(p_arg, p_pos)]
-
-
-def build_matrix(word_vectorizer, char_vectorizer, texts: Sequence[str], lexicon: CueLexicon | None = None):
-    """Sparse feature matrix: lemma n-grams + char n-grams + dense cue features."""
-    from scipy import sparse
-
-    lemmas = [lemma_text(t) for t in texts]
-    dense = sparse.csr_matrix([cue_features(t, lexicon) for t in texts])
-    return sparse.hstack(
-        [word_vectorizer.transform(lemmas), char_vectorizer.transform([t.lower() for t in texts]), dense]
-    ).tocsr()
-
-
-_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normalisation before char_wb n-grams
-
-
-class CharWbTransform:
-    """``transform`` of a fitted ``TfidfVectorizer(analyzer="char_wb")``, the same matrix, faster:
-    char_wb n-grams never cross a word, so a sentence's counts are the sum of its words' counts, and
-    the vocabulary indices of each word's n-grams are kept (words repeat; scikit-learn looks every
-    n-gram of every sentence up in Python, the classifier's main cost)."""
-
-    MAX_WORDS = 200_000
-
-    def __init__(self, vectorizer):
-        self.vectorizer = vectorizer
-        self.vocabulary = vectorizer.vocabulary_
-        self.min_n, self.max_n = vectorizer.ngram_range
-        self.words: dict[str, tuple[int, ...]] = {}
-
-    @classmethod
-    def wrap(cls, vectorizer):
-        """The fast transform where the vectorizer's settings allow it, else the vectorizer itself."""
-        plain = (
-            getattr(vectorizer, "analyzer", None) == "char_wb" and getattr(vectorizer, "lowercase", False)
-            and getattr(vectorizer, "preprocessor", 0) is None and getattr(vectorizer, "strip_accents", 0) is None
-            and getattr(vectorizer, "input", None) == "content" and not getattr(vectorizer, "binary", True)
-            and isinstance(getattr(vectorizer, "vocabulary_", None), dict)
-            and hasattr(vectorizer, "_tfidf")
-        )
-        return cls(vectorizer) if plain else vectorizer
-
-    def _word(self, word: str) -> tuple[int, ...]:
-        """Vocabulary indices of the n-grams of one word, as scikit-learn's ``_char_wb_ngrams`` makes them."""
-        padded = " " + word + " "
-        size = len(padded)
-        grams: list[str] = []
-        for n in range(self.min_n, self.max_n + 1):
-            if size > n:
-                grams += [padded[i:i + n] for i in range(size - n + 1)]
-            else:
-                grams.append(padded)  # a short word counts once
-                break
-        return tuple([i for i in map(self.vocabulary.get, grams) if i is not None])
-
-    def transform(self, texts: Sequence[str]):
-        import numpy as np
-        from collections import Counter
-        from scipy import sparse
-
-        if len(self.words) > self.MAX_WORDS:
-            self.words.clear()
-        words = self.words
-        indices: list[int] = []
-        values: list[int] = []
-        indptr = [0]
-        for text in texts:
-            found: list[int] = []
-            for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-                known = words.get(word)
-                if known is None:
-                    known = words[word] = self._word(word)
-                found.extend(known)
-            counts = Counter(found)
-            indices.extend(counts.keys())
-            values.extend(counts.values())
-            indptr.append(len(indices))
-        arrays = (np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
-                  np.asarray(indptr, dtype=np.int64))
-        matrix = sparse.csr_matrix(arrays, shape=(len(texts), len(self.vocabulary)), dtype=self.vectorizer.dtype)
-        matrix.sort_indices()
-        return self.vectorizer._tfidf.transform(matrix, copy=False)
 
 
 # --------------------------------------------------------------------------------- holder, target
@@ -888,6 +769,7 @@ def decide(
     threshold: float = 0.5,
     context: DocContext | None = None,
     model_label: tuple[str, float] | None = None,
+    speaker: str | None = None,
 ) -> SentenceDecision:
     """Label one sentence claim / critique / none, combining cue hits and the classifier."""
     context = context or DocContext()
@@ -903,7 +785,7 @@ def decide(
     if model_label is None and (_is_non_sentence(text, followed_by_break) or hits["announcement"]):
         return SentenceDecision("none", 0.0)  # the model learned headings and announcements itself
     if model_label is not None:
-        decision = _attribute(sent, hits, lexicon, *model_label)
+        decision = _attribute(sent, hits, lexicon, *model_label, speaker=speaker)
     else:
         decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
     if decision.label == "critique" and context.previous is not None and _ANAPHOR.match(text):
@@ -999,34 +881,38 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     return SentenceDecision("claim", round(score, 3), holder or cited_author(sent) or AUTHOR)
 
 
-def _attribute(sent: Span, hits: dict, lexicon: CueLexicon, label: str, score: float) -> SentenceDecision:
+def _attribute(sent: Span, hits: dict, lexicon: CueLexicon, label: str, score: float,
+               speaker: str | None = None) -> SentenceDecision:
     """Speaker and target for a sentence the model labelled: the cue that carries the judgement
     where there is one ("X kritisiert, dass …", "Offen bleibt, ob …"), else the reported speaker,
-    a cited source, or the author."""
+    a cited source, or the author; ``speaker``, when given, is the quotation's speaker."""
     score = round(float(score), 3)
     if label == "none":
         return SentenceDecision("none", score)
     text = sent.text
     reported = _first(hits, ("reported",))
     if label == "claim":
-        holder = find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None)
+        holder = speaker or (find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None))
         return SentenceDecision("claim", score, holder or cited_author(sent) or AUTHOR)
     verbs = [span for span in hits["critique"] if text[span[0]:span[0] + 1].islower()]
     critique_cue = min(verbs) if verbs else _first(hits, _CRITIQUE_VERB_CATEGORIES)
     hits = dict(hits, negative=_judging_negatives(text, hits))
     author_critique = _first(hits, _AUTHOR_CRITIQUE_CATEGORIES)
     if critique_cue is not None:
-        critic = find_speaker(sent, critique_cue[0]) or AUTHOR
+        critic = speaker or find_speaker(sent, critique_cue[0]) or AUTHOR
         clause_start = _clause_start(text, critique_cue[1])
         if clause_start == critique_cue[1]:
             target = judged_subject(sent, critique_cue[1], critic, lexicon, inner=critique_cue)
         else:
             target = find_target(sent, clause_start, critic, lexicon, inner=critique_cue)
         return SentenceDecision("critique", score, critic, target)
-    speaker = find_speaker(sent, reported[0]) if reported is not None else None
+    quoted = speaker
+    if speaker is None and reported is not None:
+        speaker = find_speaker(sent, reported[0])
     if author_critique is not None and speaker is None and _STANCE.match(text, author_critique[0]):
         speaker = find_speaker(sent, author_critique[0])
-    critic = speaker or (find_speaker(sent, None) if reported is None else None) or cited_author(sent) or AUTHOR
+    critic = (speaker or (find_speaker(sent, None) if reported is None and quoted is None else None)
+              or cited_author(sent) or AUTHOR)
     if author_critique is not None and author_critique in hits["doubt"]:
         target = find_target(sent, _clause_start(text, author_critique[1]), critic, lexicon)
     elif author_critique is not None:
@@ -1140,17 +1026,17 @@ class ArgumentComponent:
         context = DocContext()
         attributions = quote_speakers(_doc_text(doc), [(s.start_char, s.end_char) for s in sentences])
         for index_, sent in enumerate(sentences):
+            # "„…“, sagte sie", "X erklärt: „…": the quotation's speaker speaks every sentence of it.
+            speaker = (resolve_speaker(doc, attributions[index_], context.last_speaker)
+                       if attributions[index_] is not None else None)
             decision = decide(sent, self.lexicon, None, self.threshold, context,
-                              labels[index_] if labels is not None else None)
-            if attributions[index_] is not None:
-                # "„…“, sagte sie", "X erklärt: „…": the quotation's speaker speaks every sentence of it.
-                speaker = resolve_speaker(doc, attributions[index_], context.last_speaker)
-                if speaker:
-                    context.last_speaker = speaker
-                    if decision.label != "none":
-                        decision.holder = speaker
-                        if decision.label == "critique" and _same_name(decision.target, speaker):
-                            decision.target = None
+                              labels[index_] if labels is not None else None, speaker)
+            if speaker:
+                context.last_speaker = speaker
+                if decision.label != "none":  # the cue rules' own speaker yields to the quotation's
+                    decision.holder = speaker
+                    if decision.label == "critique" and _same_name(decision.target, speaker):
+                        decision.target = None
             span = _trim(sent)
             if decision.label == "claim":
                 span._.holder = decision.holder
@@ -1222,5 +1108,6 @@ def analyse_sentence(text: str, lexicon: CueLexicon | None = None) -> dict:
 
 
 def model_meta(directory: Path = MODEL_DIR) -> dict:
+    """The shipped sentence model's ``meta.json`` (credits, licence, validation scores)."""
     path = Path(directory) / "meta.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
