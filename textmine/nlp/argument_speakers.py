@@ -40,7 +40,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     after = re.compile(r"^[\s" + _CLOSE + r"]*[,–—-]\s*(?:" + verb + r")\s+(?:(?:dazu|auch|außerdem|weiter)\s+)?"
                        + _SUBJECT)
     # "X erklärt das so: „…" / "Y sagte dazu: „…"
-    before = re.compile(_SUBJECT + r"(?:,[^,:„\"]{0,80},)?\s+(?:" + verb + r")(?:\s+\w+){0,3}\s*:\s*$")
+    before = re.compile(_SUBJECT + r"(?:,[^,:„\"]{0,80},|\s+(?:vom|von|des|der|beim)\s+[^,:„\"]{0,60}?)?\s+(?:"
+                        + verb + r")(?:\s+\w+){0,3}\s*:\s*$")
     # indirect speech ending a sentence: "…, führte Specht-Riemenschneider aus."
     final = re.compile(r"[,–—]\s*(?:" + verb + r")\s+" + _SUBJECT + r"(?:\s+\w+){0,4}\s*[.!]?\s*$")
     return after, before, final

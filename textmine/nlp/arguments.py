@@ -443,6 +443,13 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
             if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char
             and actor.text.split()[0].lower() not in _NON_SPEAKERS
         ]
+        if not candidates and pattern is not None and cue_start is not None and pattern[1] < cue_start:
+            # "Drei große Wohlfahrtsverbände warnen …": the capitalised word at the start is no actor,
+            # an actor before the cue is the speaker.
+            candidates = [
+                actor for actor in _overlapping(doc, "actors", sent.start_char, sent.start_char + cue_start)
+                if actor.start_char >= sent.start_char and actor.text.split()[0].lower() not in _NON_SPEAKERS
+            ]
         if candidates:
             best = min(candidates, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), a.start_char))
             if _ACTOR_RANK.get(_actor_type(best), 3) >= 2 and pattern is None:
@@ -798,13 +805,28 @@ def decide(
         # "Sie wirft … vor", "Er fordert …", Konjunktiv I: the last named speaker goes on speaking.
         pronoun = bool(_PRONOUN_START.match(text)) and bool(hits["critique"] or hits["reported"])
         own_voice = _first_person_speaks(text, None)
-        if (decision.holder in (None, AUTHOR) and (hits["continuation"] or pronoun) and context.last_speaker
+        continues = bool(hits["continuation"]) or _subjunctive_one(sent)
+        if (decision.holder in (None, AUTHOR) and (continues or pronoun) and context.last_speaker
                 and not own_voice):
             decision.holder = context.last_speaker
         context.last_speaker = decision.holder if decision.holder != AUTHOR else context.last_speaker
-        if decision.holder == AUTHOR and not (hits["continuation"] or pronoun):
+        if decision.holder == AUTHOR and not (continues or pronoun):
             context.last_speaker = None
     return decision
+
+
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+
+def _subjunctive_one(sent: Span) -> bool:
+    """Konjunktiv I of reported speech by the tagger: a finite verb in the third person singular
+    ending in "-e" but not the past "-te" ("Er gehe nicht darauf ein", "Die Anpassung beruhe auf …")."""
+    for token in sent:
+        if token.tag_ in _FINITE_TAGS and token.lower_.endswith("e") and not token.lower_.endswith("te"):
+            morph = token.morph
+            if morph.get("Person") == ["3"] and morph.get("Number") != ["Plur"]:
+                return True
+    return False
 
 
 def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities, threshold: float) -> SentenceDecision:
@@ -1063,6 +1085,7 @@ class ArgumentComponent:
 _ROLE_AND_NAME = re.compile(
     r"(?<!\w)[A-ZÄÖÜ][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?!\w)"
 )
+_APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w\-]+)(?!\w)")
 _ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ][\w\-]+$")
 
 
@@ -1073,6 +1096,11 @@ def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | No
     name = attribution.name.strip()
     if not name:
         return last_speaker if last_speaker != AUTHOR else None
+    if _ROLE_ONLY.match(name):
+        # "sagt der sozialpolitische Sprecher der Fraktion, Martin Rosemann": the apposition names him.
+        apposition = _APPOSITION.match(_doc_text(doc), attribution.end)
+        if apposition:
+            return _full_name(doc, apposition.group(1))
     if name.lower() in PRONOUNS or _ROLE_ONLY.match(name):
         if last_speaker and last_speaker != AUTHOR:
             return last_speaker
