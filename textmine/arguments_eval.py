@@ -260,7 +260,7 @@ def _base_for(gold_path: Path) -> Path:
 def train_arguments(gold_path: Path | str, out_dir: Path | str, log=lambda message: None) -> dict:
     """Train the sentence model (claim / critique / none) on a user's gold posts and save it to
     ``out_dir`` (use it with ``nlp.add_pipe("textmine_arguments", config={"model_dir": out_dir})``);
-    a validation split of posts calibrates the decisions. Returns the model's meta data."""
+    held-out folds of posts calibrate the decisions. Returns the model's meta data."""
     from textmine.nlp.argument_training import train_documents
 
     gold_path = Path(gold_path)
@@ -277,5 +277,5 @@ def train_arguments(gold_path: Path | str, out_dir: Path | str, log=lambda messa
                               "labels": [u[2] for u in units]})
     if not documents:
         raise ValueError(f"{gold_path}: no annotated sentences")
-    return train_documents(documents, Path(out_dir), cs=(1.0, 2.0), log=log, data_name=str(gold_path),
+    return train_documents(documents, Path(out_dir), cs=(2.0,), log=log, data_name=str(gold_path),
                            credit=f"Trained on the user's gold file {gold_path.name}.")
