@@ -565,3 +565,12 @@ def test_unit_metrics_from_a_confusion():
     assert figures["critique"] == {"precision": 1.0, "recall": 0.5, "f1": round(2 / 3, 3), "gold": 10}
     # argumentative vs none: 18 of 20 arguments found, no none taken for an argument
     assert figures["arg_vs_none_macro_f1"] == round((2 * 18 / 38 + 2 * 10 / 22) / 2, 3)
+
+
+def test_a_role_noun_speaker_is_the_person_named_before(blank_nlp):
+    text = "Sabine Winter schreibt über Förderung. Die Autorin kritisiert, dass Förderprogramme nur Leuchtturmprojekte belohnen."
+    doc = _doc_with_spans(blank_nlp, text, actors=[("Sabine Winter", "Sabine Winter")])
+    for span in doc.spans["actors"]:
+        span._.actor_type = "person"
+    doc = blank_nlp.get_pipe("textmine_arguments")(doc)
+    assert [(s._.critic, s._.target) for s in doc.spans["critiques"]] == [("Sabine Winter", "Förderprogramm")]

@@ -1053,6 +1053,10 @@ class ArgumentComponent:
                        if attributions[index_] is not None else None)
             decision = decide(sent, self.lexicon, None, self.threshold, context,
                               labels[index_] if labels is not None else None, speaker)
+            if (not speaker and decision.label != "none" and decision.holder
+                    and decision.holder.lower() in _person_roles()):
+                # "Die Autorin kritisiert …": the person named before (the last speaker or person).
+                speaker = _person_before(doc, sent.start_char, context.last_speaker)
             if speaker:
                 context.last_speaker = speaker
                 if decision.label != "none":  # the cue rules' own speaker yields to the quotation's
@@ -1087,6 +1091,23 @@ _ROLE_AND_NAME = re.compile(
 )
 _APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w\-]+)(?!\w)")
 _ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ][\w\-]+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _person_roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.read_lines(resources.lexicon_path("arguments", "person_roles.txt")))
+
+
+def _person_before(doc: Doc, position: int, last_speaker: str | None) -> str | None:
+    """The person a role noun or pronoun refers to: the last speaker when that is a full name, else
+    the last person actor (or "Role First Last" phrase) before ``position``."""
+    if last_speaker and last_speaker != AUTHOR and " " in last_speaker:
+        return last_speaker
+    persons = [a for a in _overlapping(doc, "actors", 0, position) if _actor_type(a) == "person"]
+    if persons:
+        return _full_name(doc, _actor_name(persons[-1]))
+    named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, position))
+    return named[-1].group(1) if named else None
 
 
 def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | None:
