@@ -518,6 +518,11 @@ def test_quotation_speakers_across_sentences():
         bounds.append((start, start + len(piece)))
     names = [a.name if a else None for a in quote_speakers(text, bounds)]
     assert names == [None, "sie", "sie", "Müller", "Jana Roth"]
+    inverted = ["Dabei kritisiert er die Förderpraxis.", "Zugleich warnte Jakob, die Kassen könnten leer sein.",
+                "Die Reform kritisiert Armut nicht.", "Das ist so Sache der Länder."]
+    text = " ".join(inverted)
+    bounds = [(text.index(piece), text.index(piece) + len(piece)) for piece in inverted]
+    assert [a.name if a else None for a in quote_speakers(text, bounds)] == ["er", "Jakob", None, None]
 
 
 def test_quoted_speaker_is_the_critic_and_never_the_target(model_nlp):

@@ -34,7 +34,7 @@ def speech_verb_regex() -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     verb = speech_verb_regex()
     # "…“, sagte sie" / "…", kritisierte Bitkom-Präsident Achim Berg / "…, klagt der Verband."
     after = re.compile(r"^[\s" + _CLOSE + r"]*[,–—-]\s*(?:" + verb + r")\s+(?:(?:dazu|auch|außerdem|weiter)\s+)?"
@@ -44,7 +44,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                         + verb + r")(?:\s+\w+){0,3}\s*:\s*$")
     # indirect speech ending a sentence: "…, führte Specht-Riemenschneider aus."
     final = re.compile(r"[,–—]\s*(?:" + verb + r")\s+" + _SUBJECT + r"(?:\s+\w+){0,4}\s*[.!]?\s*$")
-    return after, before, final
+    # inversion near the start: "Dabei kritisiert er …", "Zugleich warnte Jakob, …"
+    # (a name only after one opening adverb, so that "Die Reform kritisiert Armut" names no speaker)
+    inverted = re.compile(r"^\W*(?:(?:[\w\-]+,?\s+){1,4}?(?!so\s)(?:" + verb + r")\s+(?P<subject>(?:er|sie)(?!\w))"
+                          r"|[A-ZÄÖÜ][a-zäöüß]+\s+(?!so\s)(?:" + verb + r")\s+(?P<name>" + _NAME + r")(?=[\s,.:]))")
+    return after, before, final, inverted
 
 
 @dataclass
@@ -68,7 +72,7 @@ def _quote_marks(chunk: str) -> list[tuple[int, str]]:
 def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attribution | None]:
     """For each sentence (start, end offsets into ``text``): the speaker named for the quotation or
     the reported speech it belongs to, else ``None``."""
-    after, before, final = _patterns()
+    after, before, final, inverted = _patterns()
     result: list[Attribution | None] = [None] * len(sentences)
     open_since: int | None = None  # index of the sentence where an unclosed quotation began
     opener: Attribution | None = None
@@ -120,6 +124,10 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
         tail = final.search(chunk)
         if tail and result[i] is None:
             result[i] = _subject(tail, start)
+        turned = inverted.match(chunk) if result[i] is None else None
+        if turned:
+            group = "subject" if turned.group("subject") else "name"
+            result[i] = Attribution(turned.group(group), start + turned.start(group), start + turned.end(group))
         opener = None
     if open_since is not None and opener is not None:  # cut off before the quotation closes
         for k in range(open_since, len(sentences)):
