@@ -4,22 +4,33 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 
-from textmine.evaluation import arguments as arguments_eval
+from textmine.evaluation import post_gold as arguments_eval
 from textmine.nlp.arguments import component as arguments  # noqa: F401
 from textmine.nlp.extensions import register_extensions
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 NPO_RSS = SHARED / "corpus" / "npo-rss.xml"
-HAS_MODEL = (arguments.MODEL_DIR / "model.joblib").exists()
 
 
 @pytest.fixture(scope="module")
 def blank_nlp():
-    """spaCy's blank German pipeline + sentencizer + the arguments component only."""
+    """spaCy's blank German pipeline + sentencizer + the arguments component's cue rules (no model):
+    the rules are the component's fallback and their speaker/target logic serves the model too."""
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_arguments", config={"use_model": False})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def model_nlp():
+    """Blank German pipeline + sentencizer + the arguments component with its shipped model."""
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
@@ -179,20 +190,52 @@ def test_full_pipeline_finds_claims_and_critiques(full_nlp):
     assert doc.spans["claims"][0]._.holder == "author"
 
 
-@pytest.mark.skipif(not HAS_MODEL, reason="textmine/data/models/arguments/model.joblib not built")
-def test_shipped_model_meta_credits_cimt():
+def test_shipped_model_is_plain_arrays_with_credits():
+    from textmine.nlp.arguments import model as argument_model
+
+    files = {p.name for p in arguments.MODEL_DIR.iterdir()}
+    assert set(argument_model.FILES) <= files
+    assert not [name for name in files if name.endswith((".joblib", ".pkl", ".pickle"))]
+    for name in files:
+        if name.endswith(".npy"):
+            np.load(arguments.MODEL_DIR / name, allow_pickle=False)  # never runs code
     meta = json.loads((arguments.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
-    assert "CIMT" in meta["credit"] and meta["license"] == "CC-BY-SA-4.0"
-    assert meta["cross_validation"]["arg_macro_f1"]["mean"] >= 0.70
-    assert (arguments.MODEL_DIR / "model.joblib").stat().st_size < 5_000_000
+    assert "blog-args" in meta["credit"] and meta["license"]
+    assert meta["classes"] == ["claim", "critique", "none"]
+    assert meta["validation"]["macro_f1_calibrated"] >= 0.6
+    assert sum((arguments.MODEL_DIR / n).stat().st_size for n in files) < 5_000_000
 
 
-@pytest.mark.skipif(not HAS_MODEL, reason="textmine/data/models/arguments/model.joblib not built")
-def test_classifier_separates_positions_from_descriptions():
-    model = arguments.ArgumentClassifier.load()
-    (normative, _), (heading, _) = model.predict(
-        ["Die Stadt muss endlich sichere Radwege bauen.", "Radverkehr in der Innenstadt"])
-    assert normative > 0.8 > heading
+def test_sentence_model_labels_demands_critiques_and_headings():
+    from textmine.nlp.arguments.model import SentenceModel
+
+    model = SentenceModel.load()
+    labels, probabilities = model.predict_document([
+        "Die Stadt muss endlich sichere Radwege bauen.",
+        "Die Landesregierung hat bei der Kinderbetreuung auf ganzer Linie versagt.",
+        "Radverkehr in der Innenstadt",
+    ])
+    assert labels == ["claim", "critique", "none"]
+    assert probabilities.shape == (3, 3) and np.allclose(probabilities.sum(axis=1), 1.0)
+    assert model.predict_document([]) == ([], pytest.approx(np.empty((0, 3))))
+
+
+def test_char_grams_equal_scikit_learn_char_wb():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from textmine.nlp.arguments.model import char_grams
+
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    for text in ["die kritik an der praxis bleibt.", "a", "ab  cd\t\n e kritik", "ſo ist es"]:
+        assert [g for word in text.lower().split() for g in char_grams(word)] == analyzer(text)
+
+
+def test_a_model_folder_with_missing_files_is_a_clear_error(tmp_path):
+    from textmine.nlp.arguments.model import ModelError, SentenceModel
+
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelError, match="lacks vocabulary.json"):
+        SentenceModel.load(tmp_path)
 
 
 # ------------------------------------------------------------------------ real posts (../shared)
@@ -216,19 +259,37 @@ def test_real_posts_seed_critiques(full_nlp):
 
 
 def test_gold_floors(full_nlp):
-    """Floors a little below what scripts/evaluate_arguments.py measures on gold/arguments.jsonl."""
+    """Floors a little below what scripts/evaluate_arguments.py measures on gold/arguments.jsonl
+    (text partly written by the team: a regression check, not evidence of quality)."""
     if not NPO_RSS.exists():
         pytest.skip("../shared not present (the gold set includes the real posts)")
     figures = arguments_eval.evaluate_arguments(REPO / "gold" / "arguments.jsonl", nlp=full_nlp)
     assert figures["counts"]["misaligned"] == 0
     assert figures["posts"] >= 17  # 3 real posts + 14 sample posts
-    # measured (round 3): claims P 0.896 R 0.796; critiques P 0.967 R 1.0; critic 0.982; holder 0.911;
-    # target 0.679; clear non-arguments kept out 0.935
-    assert figures["claims"]["recall"] >= 0.78 and figures["claims"]["precision"] >= 0.87
-    assert figures["critiques"]["precision"] >= 0.94 and figures["critiques"]["recall"] >= 0.96
-    assert figures["critic_accuracy"] >= 0.95 and figures["holder_accuracy"] >= 0.89
-    assert figures["target_accuracy"] >= 0.65
-    assert figures["clear_non_arguments_kept_out"] >= 0.91
+    # measured (sentence model trained on blog-args): claims P 0.861 R 0.633; critiques P 0.566 R 0.81;
+    # critic 0.978; holder 0.909; target 0.674; clear non-arguments kept out 0.928
+    assert figures["claims"]["recall"] >= 0.58 and figures["claims"]["precision"] >= 0.82
+    assert figures["critiques"]["precision"] >= 0.5 and figures["critiques"]["recall"] >= 0.75
+    assert figures["critic_accuracy"] >= 0.93 and figures["holder_accuracy"] >= 0.87
+    assert figures["target_accuracy"] >= 0.6
+    assert figures["clear_non_arguments_kept_out"] >= 0.88
+
+
+def test_real_dev_gold_floor(full_nlp):
+    """Floors a little below what ``scripts/evaluate_arguments.py --gold
+    ../shared/corpus/real-blogs/gold.jsonl`` measures on the real development excerpts."""
+    from tests.conftest import shared_path
+    from textmine.evaluation import arguments as unit_eval
+
+    gold = shared_path("corpus", "real-blogs", "gold.jsonl")
+    figures = unit_eval.evaluate_units(unit_eval.load_unit_gold(gold), full_nlp)
+    assert figures["units"] >= 1600
+    # measured: macro F1 0.607, arg-vs-none 0.780, critique P 0.514 R 0.475, claim P 0.630 R 0.564,
+    # critic 0.545, holder 0.780
+    assert figures["macro_f1"] >= 0.58 and figures["arg_vs_none_macro_f1"] >= 0.76
+    assert figures["critique"]["recall"] >= 0.44 and figures["critique"]["precision"] >= 0.48
+    assert figures["claim"]["precision"] >= 0.6
+    assert figures["critic_accuracy"] >= 0.5 and figures["holder_accuracy"] >= 0.74
 
 
 def test_gold_file_stores_offsets_not_text():
@@ -240,6 +301,8 @@ def test_gold_file_stores_offsets_not_text():
 
 
 def test_train_arguments_on_a_small_gold_file(tmp_path):
+    from textmine.nlp.arguments.model import SentenceModel
+
     text = ("Die Kommunen müssen die Beratung finanzieren. Der Aufsatz untersucht drei Fälle. "
             "Es ist problematisch, dass niemand fragt. Im Sommer fand ein Fest statt.")
     sentences = []
@@ -247,11 +310,21 @@ def test_train_arguments_on_a_small_gold_file(tmp_path):
         start = text.index(sentence)
         sentences.append({"start": start, "end": start + len(sentence), "label": label})
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"post_id": "x", "text": text, "sentences": sentences}) + "\n", encoding="utf-8")
-    meta = arguments_eval.train_arguments(gold, tmp_path / "model", cimt_dir=None)
-    assert meta["training_data"]["gold_sentences"] == 4
-    model = arguments.ArgumentClassifier.load(tmp_path / "model")
-    assert len(model.predict(["Die Kommunen müssen zahlen."])) == 1
+    gold.write_text("".join(json.dumps({"post_id": f"p{i}", "text": text, "sentences": sentences}) + "\n"
+                            for i in range(6)), encoding="utf-8")
+    meta = arguments_eval.train_arguments(gold, tmp_path / "model")
+    assert meta["training_data"]["sentences"] == 24
+    model = SentenceModel.load(tmp_path / "model")
+    labels, _ = model.predict_document(["Die Kommunen müssen zahlen."])
+    assert labels == ["claim"]
+    assert not list((tmp_path / "model").glob("*.joblib"))
+
+
+def test_training_refuses_too_few_documents(tmp_path):
+    from textmine.nlp.arguments.training import train_documents
+
+    with pytest.raises(ValueError, match="too few"):
+        train_documents([{"id": "a", "texts": ["x", "y"], "labels": ["claim", "none"]}], tmp_path)
 
 
 # ------------------------------------------------------------------ round 2: blog-specific rules
@@ -431,15 +504,77 @@ def test_prefilter_skips_categories_that_cannot_match(tmp_path):
     assert lexicon.hits("Er wirft ihr Schweigen vor.")["critique"] == [(3, 26)]
 
 
-def test_fast_char_ngram_transform_equals_scikit_learn():
-    classifier = arguments.ArgumentClassifier.load()
-    if classifier is None:
-        pytest.skip("no shipped argument model")
-    fast = arguments.CharWbTransform.wrap(classifier.char)
-    assert isinstance(fast, arguments.CharWbTransform)
-    texts = ["die kritik an der praxis bleibt.", "", "a", "ab  cd\t\n e kritik", "ſo ist es", "kritik kritik"]
-    for _ in range(2):  # the second pass reads the word cache
-        expected, got = classifier.char.transform(texts).tocsr(), fast.transform(texts).tocsr()
-        assert expected.shape == got.shape and expected.dtype == got.dtype
-        assert (expected.indptr == got.indptr).all() and (expected.indices == got.indices).all()
-        assert (expected.data == got.data).all()
+# ------------------------------------------------------- quotations and the post's author
+def test_quotation_speakers_across_sentences():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = ("Die Lage ist ernst. „Das ist ein Skandal. Die Politik versagt“, sagte sie. "
+            "Das sei falsch, führte Müller aus. Jana Roth, Chefin des Vereins, erklärt das so: „Warnungen schaden.“")
+    bounds, start = [], 0
+    for piece in ["Die Lage ist ernst.", "„Das ist ein Skandal.", "Die Politik versagt“, sagte sie.",
+                  "Das sei falsch, führte Müller aus.", "Jana Roth, Chefin des Vereins, erklärt das so: „Warnungen schaden.“"]:
+        start = text.index(piece, start)
+        bounds.append((start, start + len(piece)))
+    names = [a.name if a else None for a in quote_speakers(text, bounds)]
+    assert names == [None, "sie", "sie", "Müller", "Jana Roth"]
+    inverted = ["Dabei kritisiert er die Förderpraxis.", "Zugleich warnte Jakob, die Kassen könnten leer sein.",
+                "Die Reform kritisiert Armut nicht.", "Das ist so Sache der Länder."]
+    text = " ".join(inverted)
+    bounds = [(text.index(piece), text.index(piece) + len(piece)) for piece in inverted]
+    assert [a.name if a else None for a in quote_speakers(text, bounds)] == ["er", "Jakob", None, None]
+
+
+def test_quoted_speaker_is_the_critic_and_never_the_target(model_nlp):
+    text = ("Die Bundesbeauftragte Jana Roth hat die Förderpolitik beklagt. "
+            "„Die Landesregierung lässt die Vereine seit Jahren im Stich“, sagte sie.")
+    doc = _doc_with_spans(model_nlp, text, actors=[("Jana Roth", "Jana Roth"), ("Landesregierung", "Landesregierung")])
+    found = [(s.text, s._.critic, s._.target) for s in doc.spans["critiques"]]
+    quoted = [(critic, target) for sentence, critic, target in found if "lässt die Vereine" in sentence]
+    assert quoted == [("Jana Roth", "Landesregierung")]
+    assert all(critic != target for _, critic, target in found)
+
+
+def test_post_author_names_the_authors_own_voice():
+    from textmine.nlp.contract import with_post_author
+
+    record = {"claims": [{"holder": "author", "holder_is_author": True}, {"holder": "Caritas", "holder_is_author": False}],
+              "critiques": [{"critic": "author", "critic_is_author": True}]}
+    with_post_author(record, "Eva Beispiel")
+    assert [c["holder"] for c in record["claims"]] == ["Eva Beispiel", "Caritas"]
+    assert record["claims"][0]["holder_is_author"] and not record["claims"][1]["holder_is_author"]
+    assert record["critiques"][0] == {"critic": "Eva Beispiel", "critic_is_author": True}
+    assert with_post_author({"claims": [{"holder": "author"}]}, None)["claims"][0]["holder"] == "author"
+
+
+# ------------------------------------------------------- the real-excerpt evaluator
+def test_unit_gold_takes_the_label_covering_most_of_a_unit():
+    from textmine.evaluation.arguments import unit_label
+
+    text = "Erster Satz hier. Zweiter Satz, der länger ist als der erste."
+    predicted = [(0, 17, "claim", "author", None), (18, 30, "critique", "X", "Y")]
+    assert unit_label(text, 0, 17, predicted)[0] == "claim"
+    # the second unit is mostly uncovered: none wins over the critique that covers its start
+    assert unit_label(text, 18, len(text), predicted) == ("none", None)
+    label, item = unit_label(text, 18, 30, predicted)
+    assert label == "critique" and item[3] == "X"
+
+
+def test_unit_metrics_from_a_confusion():
+    from textmine.evaluation.arguments import metrics
+
+    confusion = {("claim", "claim"): 8, ("claim", "none"): 2, ("critique", "critique"): 5,
+                 ("critique", "claim"): 5, ("none", "none"): 10}
+    figures = metrics(confusion)
+    assert figures["claim"]["precision"] == round(8 / 13, 3) and figures["claim"]["recall"] == 0.8
+    assert figures["critique"] == {"precision": 1.0, "recall": 0.5, "f1": round(2 / 3, 3), "gold": 10}
+    # argumentative vs none: 18 of 20 arguments found, no none taken for an argument
+    assert figures["arg_vs_none_macro_f1"] == round((2 * 18 / 38 + 2 * 10 / 22) / 2, 3)
+
+
+def test_a_role_noun_speaker_is_the_person_named_before(blank_nlp):
+    text = "Sabine Winter schreibt über Förderung. Die Autorin kritisiert, dass Förderprogramme nur Leuchtturmprojekte belohnen."
+    doc = _doc_with_spans(blank_nlp, text, actors=[("Sabine Winter", "Sabine Winter")])
+    for span in doc.spans["actors"]:
+        span._.actor_type = "person"
+    doc = blank_nlp.get_pipe("textmine_arguments")(doc)
+    assert [(s._.critic, s._.target) for s in doc.spans["critiques"]] == [("Sabine Winter", "Förderprogramm")]

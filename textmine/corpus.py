@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textmine.store import frames as frames
+from textmine.store import frames
 from textmine.ingest.clean import text_of
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, Unchanged, read_feed
 from textmine.ingest.language import post_language
@@ -210,6 +210,7 @@ class Corpus:
             progress("analyse", 0, len(pending))
         hashes: dict[str, str] = {}
         languages: dict[str, str | None] = {}
+        authors: dict[str, str | None] = {}  # the feed's author names the author's own claims
 
         def items() -> Iterator[tuple[str, str, str]]:
             # Posts are read from the store chunk by chunk, so memory stays flat on big corpora.
@@ -217,28 +218,33 @@ class Corpus:
                 for post in list(self.store.posts(pending[start:start + WRITE_BATCH])):
                     hashes[post.id] = post.content_hash
                     languages[post.id] = post.language
+                    authors[post.id] = post.author
                     yield post.id, post.title, text_of(post.paragraphs)
 
         batch: list[Analysis] = []
         for result in analyser(self.nlp, items(), batch_size=batch_size, n_process=workers, languages=languages):
             batch.append(result)
             if len(batch) >= WRITE_BATCH:
-                not_german += self._save(batch, hashes, name)
+                not_german += self._save(batch, hashes, name, authors)
                 done += len(batch)
                 batch.clear()
                 if progress:
                     progress("analyse", done, len(pending))
         if batch:
-            not_german += self._save(batch, hashes, name)
+            not_german += self._save(batch, hashes, name, authors)
             done += len(batch)
             if progress:
                 progress("analyse", done, len(pending))
         return done, not_german
 
-    def _save(self, results: list[Analysis], hashes: dict[str, str], pipeline: str) -> int:
+    def _save(self, results: list[Analysis], hashes: dict[str, str], pipeline: str,
+              authors: dict[str, str | None] | None = None) -> int:
         """Store one batch of analyses in one transaction; returns how many were not German."""
+        from textmine.nlp.contract import with_post_author  # spaCy loads only when analysing
+
         with self.store.transaction():
             for result in results:
+                with_post_author(result.record, (authors or {}).pop(result.id, None))
                 self.store.save_analysis(result.id, hashes.pop(result.id), pipeline, result.record, result.terms)
                 if result.record.get("errors"):
                     self.component_errors.append((result.id, result.record["errors"]))

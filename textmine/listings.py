@@ -39,7 +39,7 @@ def claim_rows(records, *, post: str | None = None, holder: str | None = None) -
     return [
         {"post": p.id, "title": p.title, "holder": c["holder"], "score": c["score"], "text": c["text"]}
         for p, record in _posts(records) if post is None or p.id == post
-        for c in record["claims"] if _matches(c["holder"], holder)
+        for c in record["claims"] if _matches(c["holder"], holder) or (holder == "author" and c.get("holder_is_author"))
     ]
 
 
@@ -47,7 +47,9 @@ def critique_rows(records, *, post: str | None = None, critic: str | None = None
     return [
         {"post": p.id, "title": p.title, "critic": c["critic"], "target": c.get("target"), "score": c["score"], "text": c["text"]}
         for p, record in _posts(records) if post is None or p.id == post
-        for c in record["critiques"] if _matches(c["critic"], critic) and _matches(c.get("target"), target)
+        for c in record["critiques"]
+        if (_matches(c["critic"], critic) or (critic == "author" and c.get("critic_is_author")))
+        and _matches(c.get("target"), target)
     ]
 
 

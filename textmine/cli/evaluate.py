@@ -38,7 +38,7 @@ def evaluate_arguments(
 
     Example: [bold]textmine evaluate arguments my-gold.jsonl[/]
     """
-    from textmine.evaluation.arguments import evaluate_arguments as run
+    from textmine.evaluation.post_gold import evaluate_arguments as run
 
     try:
         figures = run(_gold(gold), nlp=load_pipeline_or_fail(model))
@@ -55,12 +55,12 @@ def train_arguments(
     out: Path = typer.Option(Path("models/arguments-custom"), "--out", help="Folder for the retrained model."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Retrain the claim classifier on your annotations (plus CIMT where ../shared has it).
+    """Retrain the claim/critique/none sentence model on your annotations (at least 5 posts).
 
     Example: [bold]textmine train arguments my-gold.jsonl --out my-model[/], then
     nlp.add_pipe("textmine_arguments", config={"model_dir": "my-model"})
     """
-    from textmine.evaluation.arguments import train_arguments as run
+    from textmine.evaluation.post_gold import train_arguments as run
 
     try:
         result = run(_gold(gold), out)

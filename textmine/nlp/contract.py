@@ -23,11 +23,13 @@ def doc_to_record(doc: Doc, *, id: str | None = None, title: str | None = None) 
         "language": doc._.language,
         "sentences": [{"start": s.start_char, "end": s.end_char} for s in doc.sents] if doc.has_annotation("SENT_START") else [{"start": 0, "end": len(doc.text)}],
         "claims": [
-            {**_span_base(s), "holder": s._.holder or "author", "score": _score(s)}
+            {**_span_base(s), "holder": s._.holder or "author", "holder_is_author": (s._.holder or "author") == "author",
+             "score": _score(s)}
             for s in _group(doc, "claims")
         ],
         "critiques": [
-            {**_span_base(s), "critic": s._.critic or "author", "target": s._.target, "score": _score(s)}
+            {**_span_base(s), "critic": s._.critic or "author", "critic_is_author": (s._.critic or "author") == "author",
+             "target": s._.target, "score": _score(s)}
             for s in _group(doc, "critiques")
         ],
         "citations": [
@@ -70,3 +72,17 @@ def doc_to_record(doc: Doc, *, id: str | None = None, title: str | None = None) 
 
 def _score(span: Span) -> float:
     return round(float(span._.score), 4) if span._.score is not None else 1.0
+
+
+def with_post_author(record: dict[str, Any], author: str | None) -> dict[str, Any]:
+    """Name the post's author (from the feed) where a claim or critique is the author's own voice;
+    ``holder_is_author`` / ``critic_is_author`` keep saying that it is the post's author."""
+    name = (author or "").strip()
+    if not name:
+        return record
+    for key, who in (("claims", "holder"), ("critiques", "critic")):
+        for item in record.get(key, []):
+            if item.get(f"{who}_is_author", item.get(who) == "author"):
+                item[who] = name
+                item[f"{who}_is_author"] = True
+    return record

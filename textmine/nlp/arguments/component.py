@@ -1,39 +1,38 @@
 """spaCy component ``textmine_arguments``: claims (who asserts what) and critiques (who criticises
 whom or what), one decision per sentence.
 
-Why two sources of evidence: blog sentences signal positions with a small set of German cues
-(normative modals, evaluative and doubt frames, critique verbs, reported speech) that the cue
-lexicons in ``data/lexicons/arguments/*.txt`` capture and users can extend; a scikit-learn classifier
-trained on the CIMT argument-mining corpus (``textmine/data/models/arguments/``) covers the rest and scores every
-sentence. Definitions: ``annotation.md`` (a critique is a negative or doubting claim).
+The label (claim / critique / none, ``annotation.md``) comes from the sentence model in
+``textmine/data/models/arguments/`` (:mod:`textmine.nlp.arguments.model`): a multinomial logistic
+regression over lemma and character n-grams, the cue lexicons in ``data/lexicons/arguments/*.txt``
+and the sentence's context (the cues of the sentences around it, position, quotes), trained on real
+annotated blog text (``scripts/train_arguments.py``) and stored as plain arrays. Without the model
+(``use_model=False``) the cue rules decide alone, in this order:
 
-Critique or claim, the rule (checked in this order, one label per sentence):
-
-1. a critique cue (``arguments/critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
+1. a critique cue (``critique.txt``: kritisieren, bemängeln, warnen vor, Kritik an …) makes a
    critique whose critic is the speaker;
-2. a doubt frame (``arguments/doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum", skeptisch) makes a
-   critique;
-3. a negative evaluation (``arguments/negative.txt``: negative judgement of an actor or practice,
-   contrast + negation "kann A, aber kein B", limits "bislang nur", pejorative roles and verbs) makes a
-   critique, unless it lies in the scope of a demand (a normative cue later in the sentence, or an
-   earlier one with no clause of its own between: "… sollte die Schattenseiten nicht verschweigen" is
-   a claim, "… müssen X nachweisen, was kaum zu stemmen ist" a critique) or inside a concessive frame
-   (``arguments/concessive.txt``: "Es mag paradox klingen, aber …");
-4. otherwise normative, evaluative, conclusion and reported cues, or the classifier, make a claim;
-   descriptions of texts/projects, announcements and narration (``arguments/description.txt``,
-   ``arguments/announcement.txt``, ``arguments/narration.txt``, past tense) are kept out.
+2. a doubt frame (``doubt.txt``: "Offen bleibt, ob", "Die Frage ist, warum") makes a critique;
+3. a negative evaluation (``negative.txt``) makes a critique, unless it lies in the scope of a demand
+   or inside a concessive frame (``concessive.txt``);
+4. otherwise normative, evaluative, conclusion and reported cues make a claim; descriptions,
+   announcements and narration are kept out.
+
+Speakers (holder of a claim, critic of a critique), for either source of labels: the speaker of a
+quotation that the sentence belongs to ("„…“, sagte sie", "X erklärt: „…"; a pronoun or a bare role
+is the last speaker, :mod:`textmine.nlp.arguments.speakers`), else the subject of a critique or
+reporting cue ("Lember kritisiert, dass …", "Laut X", "X zufolge", "so X"), a reported speech
+continuation (Konjunktiv I: the last speaker goes on), a cited source ("… (Schmidt 2020)"), else
+``"author"`` (the post's author; ``serialize.with_post_author`` puts the feed's name there and keeps
+a ``holder_is_author`` / ``critic_is_author`` flag).
 
 Targets: the object of a split critique verb ("wirft dieser Sichtweise vor") or right after the cue
 ("warnt vor X"); for "kritisiert, dass …" an actor of the criticised clause; for a negative evaluation
-the head of the judged clause's first noun phrase outside a prepositional phrase ("Die Unterbringung
-… löst aber kein Problem" -> Unterbringung), the previous sentence's subject when that is a pronoun
-("Sie bringen aber auch Abhängigkeiten mit sich"); never the critic; a generic noun ("Praxis",
-"Organisation") yields to a specific actor in the clause.
+the head of the judged clause's first noun phrase outside a prepositional phrase, the previous
+sentence's subject when that is a pronoun; never the critic; a generic noun ("Praxis") yields to a
+specific actor in the clause.
 
 Writes ``doc.spans["claims"]`` (``span._.holder``, ``span._.score``) and ``doc.spans["critiques"]``
-(``span._.critic``, ``span._.target``, ``span._.score``). Holders and critics come from actor spans,
-citation authors, the dependency parse (when there is one) or patterns, in that order; default
-``"author"``.
+(``span._.critic``, ``span._.target``, ``span._.score``; the score is the model's probability of the
+label).
 """
 from __future__ import annotations
 
@@ -52,6 +51,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine import resources
+from textmine.nlp.arguments.speakers import PRONOUNS, quote_speakers
 from textmine.nlp.extensions import component_assigns, register_extensions
 
 GROUPS = ("claims", "critiques")
@@ -66,8 +66,10 @@ CUE_CATEGORIES = (
 #: Rule-only categories (not classifier features): announcements, bibliography headings,
 #: reported-speech continuations (Konjunktiv I, "Er fordert").
 RULE_CATEGORIES = (
-    "announcement", "bibliography_heading", "continuation", "narration", "rhetorical", "concessive",
+    "announcement", "bibliography_heading", "continuation", "narration", "rhetorical", "concessive", "negation",
 )
+#: Categories whose hits the sentence model sees (its own and its neighbours').
+MODEL_CUES = CUE_CATEGORIES + ("announcement", "continuation", "narration", "rhetorical", "concessive", "negation")
 
 _GAP = r"[^.!?;\n]{0,80}?"
 _WORD = re.compile(r"\w+(?:[-/*]\w+)*", re.UNICODE)
@@ -267,10 +269,11 @@ def lemma_text(text: str) -> str:
 
 
 #: Names of the dense features, in the order :func:`cue_features` returns them.
-DENSE_FEATURES = tuple(f"cue_{c}" for c in CUE_CATEGORIES) + (
+DENSE_FEATURES = tuple(f"cue_{c}" for c in MODEL_CUES) + (
     "question", "exclamation", "colon_end", "log_words", "short", "dass", "first_person",
-    "subjunctive", "modal", "citation", "year", "starts_lower",
+    "subjunctive", "modal", "citation", "year", "starts_lower", "no_final_punctuation", "digits", "percent",
 )
+_DIGIT = re.compile(r"\d")
 
 
 def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
@@ -279,7 +282,7 @@ def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
     hits = lexicon.hits(text)
     words = [w.lower() for w in _WORD.findall(text)]
     stripped = text.strip()
-    values = [math.log1p(len(hits[c])) for c in CUE_CATEGORIES]
+    values = [math.log1p(len(hits[c])) for c in MODEL_CUES]
     values += [
         float(stripped.endswith("?")),
         float(stripped.endswith("!")),
@@ -293,126 +296,11 @@ def cue_features(text: str, lexicon: CueLexicon | None = None) -> list[float]:
         float(bool(_CITATION_LIKE.search(text))),
         float(bool(_YEAR.search(text))),
         float(stripped[:1].islower()),
+        float(stripped[-1:] not in _FINAL_PUNCTUATION),
+        min(1.0, len(_DIGIT.findall(text)) / 8.0),
+        float("%" in text or "Prozent" in text),
     ]
     return values
-
-
-# ------------------------------------------------------------------------------------- classifier
-class ArgumentClassifier:
-    """The shipped scikit-learn model: P(argumentative) and P(position | argumentative)."""
-
-    def __init__(self, bundle: dict):
-        self.word = bundle["word"]
-        self.char = bundle["char"]
-        self.arg = bundle["arg"]
-        self.position = bundle.get("position")
-        self.meta = bundle.get("meta", {})
-
-    @classmethod
-    def load(cls, directory: Path | None = None) -> "ArgumentClassifier | None":
-        """The model in ``directory``, or ``None`` when it is missing (cues alone then)."""
-        path = Path(directory if directory is not None else resources.model_dir("arguments")) / "model.joblib"
-        if not path.exists():
-            return None
-        import joblib  # scikit-learn's own persistence; only load models you trust
-
-        return cls(joblib.load(path))
-
-    def matrix(self, texts: Sequence[str], lexicon: CueLexicon | None = None):
-        if not hasattr(self, "_char_transform"):
-            self._char_transform = CharWbTransform.wrap(self.char)
-        return build_matrix(self.word, self._char_transform, texts, lexicon)
-
-    def predict(self, texts: Sequence[str], lexicon: CueLexicon | None = None) -> list[tuple[float, float]]:
-        """(P(argumentative), P(position)) per text."""
-        if not texts:
-            return []
-        x = self.matrix(texts, lexicon)
-        p_arg = self.arg.predict_proba(x)[:, 1]
-        p_pos = self.position.predict_proba(x)[:, 1] if self.position is not None else [0.5] * len(texts)
-        return [(float(a), float(b)) for a, b in zip(p_arg, p_pos)]
-
-
-def build_matrix(word_vectorizer, char_vectorizer, texts: Sequence[str], lexicon: CueLexicon | None = None):
-    """Sparse feature matrix: lemma n-grams + char n-grams + dense cue features."""
-    from scipy import sparse
-
-    lemmas = [lemma_text(t) for t in texts]
-    dense = sparse.csr_matrix([cue_features(t, lexicon) for t in texts])
-    return sparse.hstack(
-        [word_vectorizer.transform(lemmas), char_vectorizer.transform([t.lower() for t in texts]), dense]
-    ).tocsr()
-
-
-_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's whitespace normalisation before char_wb n-grams
-
-
-class CharWbTransform:
-    """``transform`` of a fitted ``TfidfVectorizer(analyzer="char_wb")``, the same matrix, faster:
-    char_wb n-grams never cross a word, so a sentence's counts are the sum of its words' counts, and
-    the vocabulary indices of each word's n-grams are kept (words repeat; scikit-learn looks every
-    n-gram of every sentence up in Python, the classifier's main cost)."""
-
-    MAX_WORDS = 200_000
-
-    def __init__(self, vectorizer):
-        self.vectorizer = vectorizer
-        self.vocabulary = vectorizer.vocabulary_
-        self.min_n, self.max_n = vectorizer.ngram_range
-        self.words: dict[str, tuple[int, ...]] = {}
-
-    @classmethod
-    def wrap(cls, vectorizer):
-        """The fast transform where the vectorizer's settings allow it, else the vectorizer itself."""
-        plain = (
-            getattr(vectorizer, "analyzer", None) == "char_wb" and getattr(vectorizer, "lowercase", False)
-            and getattr(vectorizer, "preprocessor", 0) is None and getattr(vectorizer, "strip_accents", 0) is None
-            and getattr(vectorizer, "input", None) == "content" and not getattr(vectorizer, "binary", True)
-            and isinstance(getattr(vectorizer, "vocabulary_", None), dict)
-            and hasattr(vectorizer, "_tfidf")
-        )
-        return cls(vectorizer) if plain else vectorizer
-
-    def _word(self, word: str) -> tuple[int, ...]:
-        """Vocabulary indices of the n-grams of one word, as scikit-learn's ``_char_wb_ngrams`` makes them."""
-        padded = " " + word + " "
-        size = len(padded)
-        grams: list[str] = []
-        for n in range(self.min_n, self.max_n + 1):
-            if size > n:
-                grams += [padded[i:i + n] for i in range(size - n + 1)]
-            else:
-                grams.append(padded)  # a short word counts once
-                break
-        return tuple([i for i in map(self.vocabulary.get, grams) if i is not None])
-
-    def transform(self, texts: Sequence[str]):
-        import numpy as np
-        from collections import Counter
-        from scipy import sparse
-
-        if len(self.words) > self.MAX_WORDS:
-            self.words.clear()
-        words = self.words
-        indices: list[int] = []
-        values: list[int] = []
-        indptr = [0]
-        for text in texts:
-            found: list[int] = []
-            for word in _WHITE_SPACES.sub(" ", text.lower()).split():
-                known = words.get(word)
-                if known is None:
-                    known = words[word] = self._word(word)
-                found.extend(known)
-            counts = Counter(found)
-            indices.extend(counts.keys())
-            values.extend(counts.values())
-            indptr.append(len(indices))
-        arrays = (np.asarray(values, dtype=np.intc), np.asarray(indices, dtype=np.int32),
-                  np.asarray(indptr, dtype=np.int64))
-        matrix = sparse.csr_matrix(arrays, shape=(len(texts), len(self.vocabulary)), dtype=self.vectorizer.dtype)
-        matrix.sort_indices()
-        return self.vectorizer._tfidf.transform(matrix, copy=False)
 
 
 # --------------------------------------------------------------------------------- holder, target
@@ -555,6 +443,13 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
             if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char
             and actor.text.split()[0].lower() not in _NON_SPEAKERS
         ]
+        if not candidates and pattern is not None and cue_start is not None and pattern[1] < cue_start:
+            # "Drei große Wohlfahrtsverbände warnen …": the capitalised word at the start is no actor,
+            # an actor before the cue is the speaker.
+            candidates = [
+                actor for actor in _overlapping(doc, "actors", sent.start_char, sent.start_char + cue_start)
+                if actor.start_char >= sent.start_char and actor.text.split()[0].lower() not in _NON_SPEAKERS
+            ]
         if candidates:
             best = min(candidates, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), a.start_char))
             if _ACTOR_RANK.get(_actor_type(best), 3) >= 2 and pattern is None:
@@ -880,6 +775,8 @@ def decide(
     probabilities: tuple[float, float] | None,
     threshold: float = 0.5,
     context: DocContext | None = None,
+    model_label: tuple[str, float] | None = None,
+    speaker: str | None = None,
 ) -> SentenceDecision:
     """Label one sentence claim / critique / none, combining cue hits and the classifier."""
     context = context or DocContext()
@@ -892,9 +789,12 @@ def decide(
         context.in_bibliography = True
     if context.in_bibliography or _overlaps(sent.doc, "references", sent):
         return SentenceDecision("none", 0.0)
-    if _is_non_sentence(text, followed_by_break) or hits["announcement"]:
-        return SentenceDecision("none", 0.0)
-    decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
+    if model_label is None and (_is_non_sentence(text, followed_by_break) or hits["announcement"]):
+        return SentenceDecision("none", 0.0)  # the model learned headings and announcements itself
+    if model_label is not None:
+        decision = _attribute(sent, hits, lexicon, *model_label, speaker=speaker)
+    else:
+        decision = _decide_argument(sent, hits, lexicon, probabilities, threshold)
     if decision.label == "critique" and context.previous is not None and _ANAPHOR.match(text):
         # "Sie bringen aber auch Abhängigkeiten mit sich": the subject of the sentence before.
         antecedent = _region_head(context.previous, _after_opening_frame(context.previous.text, lexicon),
@@ -905,13 +805,28 @@ def decide(
         # "Sie wirft … vor", "Er fordert …", Konjunktiv I: the last named speaker goes on speaking.
         pronoun = bool(_PRONOUN_START.match(text)) and bool(hits["critique"] or hits["reported"])
         own_voice = _first_person_speaks(text, None)
-        if (decision.holder in (None, AUTHOR) and (hits["continuation"] or pronoun) and context.last_speaker
+        continues = bool(hits["continuation"]) or _subjunctive_one(sent)
+        if (decision.holder in (None, AUTHOR) and (continues or pronoun) and context.last_speaker
                 and not own_voice):
             decision.holder = context.last_speaker
         context.last_speaker = decision.holder if decision.holder != AUTHOR else context.last_speaker
-        if decision.holder == AUTHOR and not (hits["continuation"] or pronoun):
+        if decision.holder == AUTHOR and not (continues or pronoun):
             context.last_speaker = None
     return decision
+
+
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+
+def _subjunctive_one(sent: Span) -> bool:
+    """Konjunktiv I of reported speech by the tagger: a finite verb in the third person singular
+    ending in "-e" but not the past "-te" ("Er gehe nicht darauf ein", "Die Anpassung beruhe auf …")."""
+    for token in sent:
+        if token.tag_ in _FINITE_TAGS and token.lower_.endswith("e") and not token.lower_.endswith("te"):
+            morph = token.morph
+            if morph.get("Person") == ["3"] and morph.get("Number") != ["Plur"]:
+                return True
+    return False
 
 
 def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities, threshold: float) -> SentenceDecision:
@@ -988,6 +903,48 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     return SentenceDecision("claim", round(score, 3), holder or cited_author(sent) or AUTHOR)
 
 
+def _attribute(sent: Span, hits: dict, lexicon: CueLexicon, label: str, score: float,
+               speaker: str | None = None) -> SentenceDecision:
+    """Speaker and target for a sentence the model labelled: the cue that carries the judgement
+    where there is one ("X kritisiert, dass …", "Offen bleibt, ob …"), else the reported speaker,
+    a cited source, or the author; ``speaker``, when given, is the quotation's speaker."""
+    score = round(float(score), 3)
+    if label == "none":
+        return SentenceDecision("none", score)
+    text = sent.text
+    reported = _first(hits, ("reported",))
+    if label == "claim":
+        holder = speaker or (find_speaker(sent, reported[0]) if reported is not None else find_speaker(sent, None))
+        return SentenceDecision("claim", score, holder or cited_author(sent) or AUTHOR)
+    verbs = [span for span in hits["critique"] if text[span[0]:span[0] + 1].islower()]
+    critique_cue = min(verbs) if verbs else _first(hits, _CRITIQUE_VERB_CATEGORIES)
+    hits = dict(hits, negative=_judging_negatives(text, hits))
+    author_critique = _first(hits, _AUTHOR_CRITIQUE_CATEGORIES)
+    if critique_cue is not None:
+        critic = speaker or find_speaker(sent, critique_cue[0]) or AUTHOR
+        clause_start = _clause_start(text, critique_cue[1])
+        if clause_start == critique_cue[1]:
+            target = judged_subject(sent, critique_cue[1], critic, lexicon, inner=critique_cue)
+        else:
+            target = find_target(sent, clause_start, critic, lexicon, inner=critique_cue)
+        return SentenceDecision("critique", score, critic, target)
+    quoted = speaker
+    if speaker is None and reported is not None:
+        speaker = find_speaker(sent, reported[0])
+    if author_critique is not None and speaker is None and _STANCE.match(text, author_critique[0]):
+        speaker = find_speaker(sent, author_critique[0])
+    critic = (speaker or (find_speaker(sent, None) if reported is None and quoted is None else None)
+              or cited_author(sent) or AUTHOR)
+    if author_critique is not None and author_critique in hits["doubt"]:
+        target = find_target(sent, _clause_start(text, author_critique[1]), critic, lexicon)
+    elif author_critique is not None:
+        target = judged_subject(sent, _judged_region(text, author_critique, reported), critic, lexicon)
+    else:
+        start = _clause_start(text, reported[1]) if reported is not None else (_LABEL.match(text).end() if _LABEL.match(text) else 0)
+        target = judged_subject(sent, start, critic, lexicon)
+    return SentenceDecision("critique", score, critic, target)
+
+
 #: A clause of its own after a demand: ", was …", ", weil …", ", aber …", "…, wird …" (main clause after
 #: a fronted "wenn" clause), or a colon/semicolon.
 _OWN_CLAUSE = re.compile(
@@ -1053,17 +1010,20 @@ def make_component(
     nlp: Language, name: str, model_dir: str | None, lexicon_dir: str | None, threshold: float, use_model: bool
 ):
     register_extensions()
+    from textmine.nlp.arguments.model import SentenceModel
+
     lexicon = CueLexicon.load(Path(lexicon_dir)) if lexicon_dir else default_lexicon()
-    classifier = ArgumentClassifier.load(Path(model_dir) if model_dir else None) if use_model else None
-    return ArgumentComponent(lexicon, classifier, threshold)
+    model = SentenceModel.load(Path(model_dir) if model_dir else None) if use_model else None
+    return ArgumentComponent(lexicon, model, threshold)
 
 
 class ArgumentComponent:
-    """Labels every sentence; the model is loaded once per component instance."""
+    """Labels every sentence; the model is loaded once per component instance. Without a model
+    (``use_model=False``) the cue rules alone decide."""
 
-    def __init__(self, lexicon: CueLexicon, classifier: ArgumentClassifier | None, threshold: float = 0.5):
+    def __init__(self, lexicon: CueLexicon, model=None, threshold: float = 0.5):
         self.lexicon = lexicon
-        self.classifier = classifier
+        self.model = model
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
@@ -1081,15 +1041,30 @@ class ArgumentComponent:
     def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         sentences = [s for s in sentences if s.text.strip()]
-        probabilities = (
-            self.classifier.predict([s.text for s in sentences], self.lexicon) if self.classifier else []
-        )
+        labels: list[tuple[str, float]] | None = None
+        if self.model is not None and sentences:
+            names, probabilities = self.model.predict_document([s.text for s in sentences], self.lexicon)
+            index = {c: i for i, c in enumerate(self.model_classes)}
+            labels = [(name, float(row[index[name]])) for name, row in zip(names, probabilities)]
         claims, critiques = [], []
         context = DocContext()
-        for index, sent in enumerate(sentences):
-            decision = decide(
-                sent, self.lexicon, probabilities[index] if probabilities else None, self.threshold, context
-            )
+        attributions = quote_speakers(_doc_text(doc), [(s.start_char, s.end_char) for s in sentences])
+        for index_, sent in enumerate(sentences):
+            # "„…“, sagte sie", "X erklärt: „…": the quotation's speaker speaks every sentence of it.
+            speaker = (resolve_speaker(doc, attributions[index_], context.last_speaker)
+                       if attributions[index_] is not None else None)
+            decision = decide(sent, self.lexicon, None, self.threshold, context,
+                              labels[index_] if labels is not None else None, speaker)
+            if (not speaker and decision.label != "none" and decision.holder
+                    and decision.holder.lower() in _person_roles()):
+                # "Die Autorin kritisiert …": the person named before (the last speaker or person).
+                speaker = _person_before(doc, sent.start_char, context.last_speaker)
+            if speaker:
+                context.last_speaker = speaker
+                if decision.label != "none":  # the cue rules' own speaker yields to the quotation's
+                    decision.holder = speaker
+                    if decision.label == "critique" and _same_name(decision.target, speaker):
+                        decision.target = None
             span = _trim(sent)
             if decision.label in ("claim", "critique"):
                 # Labelled "claim" / "critique" for displaCy (style="span"); the ``Span._`` values
@@ -1108,6 +1083,68 @@ class ArgumentComponent:
         doc.spans["critiques"] = critiques
         return doc
 
+    @property
+    def model_classes(self) -> tuple[str, ...]:
+        from textmine.nlp.arguments.model import CLASSES
+
+        return CLASSES
+
+
+#: "Die Bundesdatenschutzbeauftragte Louisa Specht-Riemenschneider", "Bitkom-Präsident Achim Berg": a role
+#: noun before a first and last name (the person a later "sie"/"er" refers to when no actor span has it).
+_ROLE_AND_NAME = re.compile(
+    r"(?<!\w)[A-ZÄÖÜ][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?!\w)"
+)
+_APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w\-]+)(?!\w)")
+_ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ][\w\-]+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _person_roles() -> frozenset[str]:
+    return frozenset(w.lower() for w in resources.read_lines(resources.lexicon_path("arguments", "person_roles.txt")))
+
+
+def _person_before(doc: Doc, position: int, last_speaker: str | None) -> str | None:
+    """The person a role noun or pronoun refers to: the last speaker when that is a full name, else
+    the last person actor (or "Role First Last" phrase) before ``position``."""
+    if last_speaker and last_speaker != AUTHOR and " " in last_speaker:
+        return last_speaker
+    persons = [a for a in _overlapping(doc, "actors", 0, position) if _actor_type(a) == "person"]
+    if persons:
+        return _full_name(doc, _actor_name(persons[-1]))
+    named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, position))
+    return named[-1].group(1) if named else None
+
+
+def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | None:
+    """The actor an attributed speaker names: a pronoun or a bare role ("sie", "der Verband",
+    "der Forscher") is the last speaker (else the last person named before it); a name is the
+    actor span covering it (persons first), in its fullest form."""
+    name = attribution.name.strip()
+    if not name:
+        return last_speaker if last_speaker != AUTHOR else None
+    if _ROLE_ONLY.match(name):
+        # "sagt der sozialpolitische Sprecher der Fraktion, Martin Rosemann": the apposition names him.
+        apposition = _APPOSITION.match(_doc_text(doc), attribution.end)
+        if apposition:
+            return _full_name(doc, apposition.group(1))
+    if name.lower() in PRONOUNS or _ROLE_ONLY.match(name):
+        if last_speaker and last_speaker != AUTHOR:
+            return last_speaker
+        before = [a for a in _overlapping(doc, "actors", 0, attribution.start) if _actor_type(a) == "person"]
+        if before:
+            return _full_name(doc, _actor_name(before[-1]))
+        named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, attribution.start))
+        if named:
+            return named[-1].group(1)
+        return None if name.lower() in PRONOUNS else _surname(name)
+    actors = [a for a in _overlapping(doc, "actors", attribution.start, attribution.end)]
+    if actors:
+        best = min(actors, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), -a.start_char))
+        return _full_name(doc, _actor_name(best))
+    words = [w for w in name.split() if w[:1].isupper()]
+    return _full_name(doc, " ".join(words[-2:])) if words else None
+
 
 def _trim(sent: Span) -> Span:
     """The sentence without leading/trailing whitespace tokens (so offsets match the text)."""
@@ -1121,5 +1158,6 @@ def _trim(sent: Span) -> Span:
 
 
 def model_meta(directory: Path = MODEL_DIR) -> dict:
+    """The shipped sentence model's ``meta.json`` (credits, licence, validation scores)."""
     path = Path(directory) / "meta.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
