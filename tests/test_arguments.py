@@ -9,7 +9,8 @@ import pytest
 import spacy
 
 from textmine.evaluation import post_gold as arguments_eval
-from textmine.nlp.arguments import component as arguments  # noqa: F401
+from textmine.nlp.arguments import component as arguments
+from textmine.nlp.arguments import cues
 from textmine.nlp.extensions import register_extensions
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def _labels(doc):
 
 # ------------------------------------------------------------------------------------ lexicons
 def test_lexicon_patterns_match_separable_verbs_and_gaps():
-    lexicon = arguments.default_lexicon()
+    lexicon = cues.default_lexicon()
     assert lexicon.hits("Sie wirft der Stiftung Untätigkeit vor.")["critique"]
     assert lexicon.hits("Ritter warnt vor einer Praxis.")["critique"]
     assert lexicon.hits("Müller geht in ihrem Aufsatz davon aus, dass es so ist.")["reported"]
@@ -62,13 +63,13 @@ def test_lexicon_patterns_match_separable_verbs_and_gaps():
 
 def test_users_can_extend_the_lexicon(tmp_path):
     (tmp_path / "critique.txt").write_text("# mine\nverreiß*\n", encoding="utf-8")
-    lexicon = arguments.CueLexicon.load(tmp_path)
+    lexicon = cues.CueLexicon.load(tmp_path)
     assert lexicon.hits("Die Rezensentin verreißt das Buch.")["critique"]
     assert not lexicon.hits("Die Rezensentin kritisiert das Buch.")["critique"]
 
 
 def test_pattern_regex_is_linear_on_long_input():
-    lexicon = arguments.default_lexicon()
+    lexicon = cues.default_lexicon()
     text = "wirft " + "a " * 20000 + "x"
     assert lexicon.hits(text)["critique"] == []
 
@@ -193,17 +194,17 @@ def test_full_pipeline_finds_claims_and_critiques(full_nlp):
 def test_shipped_model_is_plain_arrays_with_credits():
     from textmine.nlp.arguments import model as argument_model
 
-    files = {p.name for p in arguments.MODEL_DIR.iterdir()}
+    files = {p.name for p in cues.MODEL_DIR.iterdir()}
     assert set(argument_model.FILES) <= files
     assert not [name for name in files if name.endswith((".joblib", ".pkl", ".pickle"))]
     for name in files:
         if name.endswith(".npy"):
-            np.load(arguments.MODEL_DIR / name, allow_pickle=False)  # never runs code
-    meta = json.loads((arguments.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
+            np.load(cues.MODEL_DIR / name, allow_pickle=False)  # never runs code
+    meta = json.loads((cues.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))
     assert "blog-args" in meta["credit"] and meta["license"]
     assert meta["classes"] == ["claim", "critique", "none"]
     assert meta["validation"]["macro_f1_calibrated"] >= 0.6
-    assert sum((arguments.MODEL_DIR / n).stat().st_size for n in files) < 5_000_000
+    assert sum((cues.MODEL_DIR / n).stat().st_size for n in files) < 5_000_000
 
 
 def test_sentence_model_labels_demands_critiques_and_headings():
@@ -396,7 +397,7 @@ def test_scorer_compares_names_by_tokens_not_last_word():
 
 # ------------------------------------------------------- round 3: critique signals, targets, descriptions
 def test_pattern_syntax_one_word_gap_and_compound_prefix():
-    regex = arguments.compile_lexicon(["aber * kein*", "*problem"])
+    regex = cues.compile_lexicon(["aber * kein*", "*problem"])
     assert [m.group() for m in regex.finditer("Sie helfen, aber haben keinen Einfluss.")] == ["aber haben keinen"]
     assert [m.group() for m in regex.finditer("Ein Finanzierungsproblem, kein Problem.")] == ["Finanzierungsproblem"]
     assert not regex.search("aber sie haben dann keinen Einfluss")  # one word, not a long gap
@@ -464,18 +465,18 @@ def test_blank_names_never_crash_name_comparison():
     assert _same_name("Oberndorfer", "Martha Oberndorfer")
 
 
-def _all_regex_hits(lexicon: arguments.CueLexicon, text: str) -> dict:
+def _all_regex_hits(lexicon: cues.CueLexicon, text: str) -> dict:
     return {c: [m.span() for m in r.finditer(text)] if r is not None else [] for c, r in lexicon.patterns.items()}
 
 
 def test_pattern_anchor_kinds():
-    assert arguments.pattern_anchor("wirf* ... vor") == ("word", "vor")  # a whole word beats a prefix
-    assert arguments.pattern_anchor("nicht offen") == ("word", "nicht")  # then the longer literal
-    assert arguments.pattern_anchor("kritisier*") == ("prefix", "kritisier")
-    assert arguments.pattern_anchor("Kritik an") == ("word", "kritik")
-    assert arguments.pattern_anchor("*problem") == ("substring", "problem")
-    assert arguments.pattern_anchor("aber * kein*") == ("word", "aber")
-    assert arguments.pattern_anchor("*") is None
+    assert cues.pattern_anchor("wirf* ... vor") == ("word", "vor")  # a whole word beats a prefix
+    assert cues.pattern_anchor("nicht offen") == ("word", "nicht")  # then the longer literal
+    assert cues.pattern_anchor("kritisier*") == ("prefix", "kritisier")
+    assert cues.pattern_anchor("Kritik an") == ("word", "kritik")
+    assert cues.pattern_anchor("*problem") == ("substring", "problem")
+    assert cues.pattern_anchor("aber * kein*") == ("word", "aber")
+    assert cues.pattern_anchor("*") is None
 
 
 @pytest.mark.parametrize("text", [
@@ -486,7 +487,7 @@ def test_pattern_anchor_kinds():
     "Zugleich warnt Schmidt davor, die Praxis zu verschweigen.",
 ])
 def test_prefilter_keeps_hits_identical(text):
-    lexicon = arguments.CueLexicon.load()
+    lexicon = cues.CueLexicon.load()
     assert lexicon.prefilter is not None
     assert lexicon.hits(text) == _all_regex_hits(lexicon, text)
 
@@ -494,7 +495,7 @@ def test_prefilter_keeps_hits_identical(text):
 def test_prefilter_skips_categories_that_cannot_match(tmp_path):
     (tmp_path / "critique.txt").write_text("kritisier*\nwirf* ... vor\n", encoding="utf-8")
     (tmp_path / "negative.txt").write_text("*problem\n", encoding="utf-8")
-    lexicon = arguments.CueLexicon.load(tmp_path, extra={"doubt": ["* fraglich"]})
+    lexicon = cues.CueLexicon.load(tmp_path, extra={"doubt": ["* fraglich"]})
     candidates = lexicon.prefilter.candidates("Er wirft ihr Schweigen vor.")
     assert "critique" in candidates and "negative" not in candidates
     assert "doubt" not in candidates  # its literal "fraglich" is absent

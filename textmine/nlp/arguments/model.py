@@ -53,7 +53,7 @@ def char_grams(word: str, lo: int = CHAR_RANGE[0], hi: int = CHAR_RANGE[1]) -> l
 
 def context_features(dense: Sequence[Sequence[float]], texts: Sequence[str]) -> list[list[float]]:
     """Per sentence: its own dense features, the previous and next sentence's cue hits, position."""
-    from textmine.nlp.arguments.component import DENSE_FEATURES, MODEL_CUES
+    from textmine.nlp.arguments.features import DENSE_FEATURES, MODEL_CUES
 
     n_cues = len(MODEL_CUES)
     out = []
@@ -73,7 +73,7 @@ def context_features(dense: Sequence[Sequence[float]], texts: Sequence[str]) -> 
 
 
 def dense_names() -> list[str]:
-    from textmine.nlp.arguments.component import DENSE_FEATURES, MODEL_CUES
+    from textmine.nlp.arguments.features import DENSE_FEATURES, MODEL_CUES
 
     return (list(DENSE_FEATURES) + [f"prev_{c}" for c in MODEL_CUES] + [f"next_{c}" for c in MODEL_CUES]
             + ["first", "second", "relative_position", "prev_colon", "prev_question", "quotes"])
@@ -134,7 +134,7 @@ class Featurizer:
 
 def sentence_inputs(texts: Sequence[str], lexicon=None) -> tuple[list[str], list[list[float]]]:
     """Lemma strings and context-aware dense features for the sentences of one document, in order."""
-    from textmine.nlp.arguments.component import cue_features, lemma_text
+    from textmine.nlp.arguments.features import cue_features, lemma_text
 
     lemmas = [lemma_text(t) for t in texts]
     dense = context_features([cue_features(t, lexicon) for t in texts], texts)
