@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from textmine.report.build import ReportError, build_report, find_browser, open_in_browser  # noqa: E402
+from textmine.report.browser import find_browser, open_in_browser  # noqa: E402
+from textmine.report.build import ReportError, build_report  # noqa: E402
 
 
 def only_section(html_path: Path, section: str, out: Path) -> Path:

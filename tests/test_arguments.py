@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from textmine.evaluation import post_gold as arguments_eval
-from textmine.nlp.arguments import component as arguments
+from textmine.nlp.arguments import component as arguments  # noqa: F401  (registers the factory)
 from textmine.nlp.arguments import cues
 from textmine.nlp.extensions import register_extensions
 

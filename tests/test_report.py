@@ -9,8 +9,10 @@ import pytest
 
 from tests.conftest import DATA, ROOT, SAMPLE_FEED, SHARED
 from textmine.corpus import Corpus
-from textmine.report.build import (GROUPS, ReportError, build_report, find_browser, highlight, open_in_browser,
-                             period_range, topic_prevalence)
+from textmine.report.browser import find_browser, open_in_browser
+from textmine.report.build import ReportError, build_report
+from textmine.report.charts import period_range, topic_prevalence
+from textmine.report.highlight import GROUPS, highlight
 from textmine.store.database import Store
 
 ARTIFACTS = ROOT / "artifacts"

@@ -37,7 +37,7 @@ def short_label(name: str, limit: int = LABEL_CHARS) -> str:
 
 def discourse_section(data: Any) -> str:
     """The ``<section id="discourse">`` of the report (``data``: ``report.ReportData``)."""
-    from textmine.report.build import _empty
+    from textmine.report.html import _empty
 
     head = ('<section id="discourse"><h2>Discourse</h2>'
             '<p class="note">Who argues with whom about what, computed as in discourse network analysis: every claim is a '
@@ -75,7 +75,7 @@ def _ranked_concepts(statements: Sequence[Statement]) -> list[str]:
 
 
 def _concept_map(statements: Sequence[Statement]) -> str:
-    from textmine.report.build import e
+    from textmine.report.html import e
 
     concepts = _ranked_concepts(statements)[:MAP_CONCEPTS]
     actors = _ranked_actors([s for s in statements if s.concept in set(concepts)])[:MAP_ACTORS]
@@ -112,7 +112,7 @@ def _top_subgraph(graph: Any, n: int) -> tuple[Any, list[str]]:
 
 
 def _one_mode_charts(statements: Sequence[Statement]) -> str:
-    from textmine.report.build import _empty, e
+    from textmine.report.html import _empty, e
 
     parts = []
     for network_type, color, what in (("congruence", SUPPORT, "agree on a concept (same side)"),
@@ -131,7 +131,7 @@ def _one_mode_charts(statements: Sequence[Statement]) -> str:
 
 
 def _critique_chart(statements: Sequence[Statement]) -> str:
-    from textmine.report.build import _empty, e
+    from textmine.report.html import _empty, e
 
     graph = build_network(statements, "critique")
     sub, rest = _top_subgraph(graph.to_undirected(), NETWORK_ACTORS + 4)
@@ -147,7 +147,7 @@ def _critique_chart(statements: Sequence[Statement]) -> str:
 def _network_chart(graph: Any, edge_color: str, name: str, label: str) -> str:
     import networkx as nx
 
-    from textmine.report.build import SECTOR_COLORS, _pyplot, _svg
+    from textmine.report.charts import SECTOR_COLORS, _pyplot, _svg
 
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(11, 6.5))
@@ -184,7 +184,7 @@ def _network_chart(graph: Any, edge_color: str, name: str, label: str) -> str:
 
 
 def _concept_table(data: Any, statements: Sequence[Statement]) -> str:
-    from textmine.report.build import _table, e
+    from textmine.report.html import _table, e
 
     by_side: dict[tuple[str, int], dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     for s in statements:
