@@ -6,7 +6,7 @@ import json
 import subprocess
 import time
 
-from tests.test_crash_safety import check_consistent, child_env, ingest_command, stored_count, write_feed
+from tests.helpers import check_consistent, child_env, ingest_command, stored_count, write_feed
 
 
 def test_two_overlapping_ingests_at_once_store_the_union_once(tmp_path):

@@ -11,7 +11,7 @@ import tracemalloc
 
 import pytest
 
-from tests.test_network import loopback_server, send
+from tests.helpers import loopback_server, send
 from textmine.corpus import Corpus
 from textmine.ingest.feeds import FeedError, FeedInfo, Post, Skipped, read_feed, read_feed_bytes
 

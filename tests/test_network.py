@@ -1,85 +1,23 @@
 """URL input against a local HTTP server on 127.0.0.1: timeouts, size cap, redirects, schemes, errors.
 
-Every request goes to loopback only; the server runs in a thread and records what it was asked.
-"""
+Every request goes to loopback only; the server runs in a thread and records what it was asked."""
 from __future__ import annotations
 
 import contextlib
 import http.server
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 import pytest
 
+from tests.helpers import FEED, Route, loopback_server, send
 from textmine.corpus import Corpus
 from textmine.ingest.feeds import Post, read_feed
 from textmine.ingest.sources import SourceError, open_source
-
-FEED = (
-    '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title>'
-    "<link>https://blog.example/</link>"
-    "<item><title>Erster Beitrag</title><guid>net-1</guid><description>&lt;p&gt;Ein Text über Vereine.&lt;/p&gt;</description></item>"
-    "<item><title>Zweiter Beitrag</title><guid>net-2</guid><description>Noch ein Text.</description></item>"
-    "</channel></rss>"
-).encode("utf-8")
-
-Route = Callable[[http.server.BaseHTTPRequestHandler], None]
-
-
-@dataclass
-class Loopback:
-    base: str
-    routes: dict[str, Route]
-    requests: list[str] = field(default_factory=list)
-
-
-def send(status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> Route:
-    def route(handler: http.server.BaseHTTPRequestHandler) -> None:
-        handler.send_response(status)
-        for key, value in (headers or {}).items():
-            handler.send_header(key, value)
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-
-    return route
-
-
-@contextlib.contextmanager
-def loopback_server(routes: dict[str, Route] | None = None) -> Iterator[Loopback]:
-    """An HTTP server on 127.0.0.1 (a free port) serving ``routes`` by path; 404 for the rest."""
-    state = Loopback("", dict(routes or {}))
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - stdlib name
-            state.requests.append(self.path)
-            route = state.routes.get(self.path.split("?")[0])
-            if route is None:
-                send(404, b"not found")(self)
-            else:
-                route(self)
-
-        def log_message(self, *args: object) -> None:  # keep test output clean
-            return None
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def _posts_from(url: str, **kwargs: object) -> list[Post]:
     with open_source(url, **kwargs) as handle:
         return [r for r in read_feed(handle) if isinstance(r, Post)]
-
 
 def test_url_ingest_reads_the_feed_and_stores_it(tmp_path):
     with loopback_server({"/feed.xml": send(200, FEED, {"Content-Type": "application/rss+xml"})}) as srv:
@@ -91,7 +29,6 @@ def test_url_ingest_reads_the_feed_and_stores_it(tmp_path):
             assert {p.id for p in corpus.store.posts()} == {"net-1", "net-2"}
         assert srv.requests == ["/feed.xml", "/feed.xml"]
 
-
 def _sleep_then(seconds: float, route: Route) -> Route:
     def slow(handler: http.server.BaseHTTPRequestHandler) -> None:
         time.sleep(seconds)
@@ -99,7 +36,6 @@ def _sleep_then(seconds: float, route: Route) -> Route:
             route(handler)
 
     return slow
-
 
 def _trickle(handler: http.server.BaseHTTPRequestHandler) -> None:
     """Headers at once, then the body stalls (a read timeout, not a connect timeout)."""
@@ -109,7 +45,6 @@ def _trickle(handler: http.server.BaseHTTPRequestHandler) -> None:
     handler.wfile.write(FEED[:40])
     handler.wfile.flush()
     time.sleep(3)
-
 
 @pytest.mark.parametrize("path", ["/slow-headers", "/slow-body"])
 def test_a_server_that_stalls_times_out_quickly_with_one_line(path):
@@ -123,7 +58,6 @@ def test_a_server_that_stalls_times_out_quickly_with_one_line(path):
     message = str(info.value)
     assert "\n" not in message and "timed out" in message.lower()
 
-
 def test_connection_refused_is_one_line():
     with loopback_server() as srv:
         base = srv.base
@@ -131,7 +65,6 @@ def test_connection_refused_is_one_line():
     with pytest.raises(SourceError) as info:
         _posts_from(f"{base}/feed.xml", timeout=2)
     assert "cannot connect" in str(info.value) and "\n" not in str(info.value)
-
 
 def test_size_cap_stops_the_download():
     body = FEED.replace(b"Noch ein Text.", b"x" * 50_000)
@@ -152,7 +85,6 @@ def test_size_cap_stops_the_download():
             assert "10 kB" in str(info.value) or "10000 bytes" in str(info.value)
         assert [p.id for p in _posts_from(f"{srv.base}/big", max_bytes=100_000)] == ["net-1", "net-2"]
 
-
 def test_a_redirect_loop_is_cut_off():
     with loopback_server() as srv:
         srv.routes["/a"] = send(302, headers={"Location": f"{srv.base}/b"})
@@ -162,13 +94,11 @@ def test_a_redirect_loop_is_cut_off():
         assert "redirect" in str(info.value).lower() and "\n" not in str(info.value)
         assert len(srv.requests) <= 12  # bounded, not endless
 
-
 def test_a_few_redirects_are_followed():
     with loopback_server({"/feed.xml": send(200, FEED)}) as srv:
         srv.routes["/old"] = send(301, headers={"Location": "/older"})
         srv.routes["/older"] = send(302, headers={"Location": f"{srv.base}/feed.xml"})
         assert [p.id for p in _posts_from(f"{srv.base}/old")] == ["net-1", "net-2"]
-
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/feed.xml", "FILE:///etc/hostname", "gopher://127.0.0.1/"])
 def test_non_http_schemes_are_refused(url):
@@ -176,14 +106,12 @@ def test_non_http_schemes_are_refused(url):
         _posts_from(url)
     assert "refused" in str(info.value) and "http" in str(info.value)
 
-
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/x"])
 def test_redirects_to_non_http_schemes_are_refused(target):
     with loopback_server({"/feed": send(302, headers={"Location": target})}) as srv:
         with pytest.raises(SourceError) as info:
             _posts_from(f"{srv.base}/feed", timeout=2)
     assert "refused redirect" in str(info.value) and "\n" not in str(info.value)
-
 
 @pytest.mark.parametrize("status, words", [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error")])
 def test_http_errors_are_reported_in_one_line(tmp_path, status, words):
