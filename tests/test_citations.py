@@ -196,10 +196,8 @@ def _real_posts() -> dict[str, str]:
     feed = SHARED / "corpus" / "npo-rss.xml"
     if not feed.exists():
         pytest.skip("../shared/corpus/npo-rss.xml not present (real-data test; needs the shared folder next to the project)")
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from evaluate_citations import post_texts
+    from textmine.evaluation.gold import post_texts
 
     return post_texts(feed)
 
@@ -230,10 +228,8 @@ def test_real_posts_citations():
 
 def test_evaluation_floor():
     _real_posts()  # skips without ../shared
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from evaluate_citations import evaluate
+    from textmine.evaluation.citations import evaluate
 
     result = evaluate(ROOT / "gold" / "citations.jsonl", blank=True)
     assert result["posts"] >= 30
@@ -249,10 +245,8 @@ def test_real_blogs_development_gold_floor():
     from tests.conftest import shared_path
 
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
-    import sys
 
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from evaluate_citations import evaluate
+    from textmine.evaluation.citations import evaluate
 
     result = evaluate(gold, blank=True)
     assert result["posts"] == 120 and result["gold_citations"] == 73
