@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     quality = [evaluate(terms, labels, method, seed, args.k) for method in ("lda", "nmf") for seed in parse_seeds(args.seeds)]
     summary = summarise(quality)
     print(f"\n10kGNAD ({len(texts)} articles, k={args.k}, seeds {args.seeds}; mean [min–max])")
-    print(f"| method | NMI | ARI | c_v | c_npmi | fit s | peak MiB |\n|---|---|---|---|---|---|---|")
+    print("| method | NMI | ARI | c_v | c_npmi | fit s | peak MiB |\n|---|---|---|---|---|---|---|")
     for method, s in summary.items():
         print(
             f"| {method} | {s['nmi_mean']:.3f} [{s['nmi_min']:.3f}–{s['nmi_max']:.3f}] | {s['ari_mean']:.3f} "

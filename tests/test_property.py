@@ -239,10 +239,10 @@ def test_component_time_is_linear_up_to_100_kb(nlp, snapshots, component):
         return min(_best_of(1, proc, snapshots.before(component, size)) for _ in range(runs))
 
     t_small = timed(10_000, 3)
-    t_medium = timed(40_000, 2)
+    t_medium = timed(40_000, 3)
     # Linear is 4x; quadratic 16x. Checked before the 100 KB run, so a quadratic component fails fast.
     # The constant absorbs scheduler noise on a busy machine for components that take milliseconds.
-    assert t_medium < 8 * t_small + 0.3, f"{component}: 10 KB {t_small:.2f} s, 40 KB {t_medium:.2f} s"
+    assert t_medium < 8 * t_small + 0.5, f"{component}: 10 KB {t_small:.2f} s, 40 KB {t_medium:.2f} s"
     t_large = timed(100_000, 1)
     assert t_large < 10, f"{component}: 100 KB took {t_large:.1f} s"
     assert t_large < 20 * t_small + 0.5, f"{component}: 10 KB {t_small:.2f} s, 100 KB {t_large:.2f} s"
