@@ -55,6 +55,7 @@ def analyze_texts(
     batch_size: int = 16,
     n_process: int = 1,
     languages: dict[str, str | None] | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Analysis]:
     """Analyse ``(id, title, text)`` triples, in order.
 
@@ -62,9 +63,11 @@ def analyze_texts(
     build the JSON records there, so only plain dicts travel back (spaCy's own ``n_process``
     pickles every Doc back to this process, which costs more than it saves). ``languages`` gives
     languages already known by id (e.g. detected at ingest); other texts are detected here.
+    ``start_method`` ("fork", "spawn", "forkserver") overrides the platform's default for workers.
     """
     if n_process > 1:
-        yield from _analyze_in_processes(nlp, items, batch_size=batch_size, n_process=n_process, languages=languages)
+        yield from _analyze_in_processes(nlp, items, batch_size=batch_size, n_process=n_process,
+                                         languages=languages, start_method=start_method)
         return
     queue: deque[tuple[str | None, str | None, str, str | None]] = deque()
 
@@ -103,8 +106,17 @@ def analyze_texts(
     yield from foreign_until_german()
 
 
-#: The pipeline a forked worker uses: set in the parent just before the pool starts.
+#: The pipeline of this worker process: inherited (fork) or unpickled once (spawn, forkserver).
 _WORKER_NLP: Language | None = None
+
+
+def _start_worker(nlp: Language) -> None:
+    """Pool initializer: under fork ``nlp`` is the parent's object, otherwise an unpickled copy."""
+    global _WORKER_NLP
+    from textmine.nlp.extensions import register_extensions
+
+    register_extensions()
+    _WORKER_NLP = nlp
 
 
 def _analyze_chunk(chunk: list[tuple[str | None, str | None, str, str | None]]) -> list[Analysis]:
@@ -126,11 +138,26 @@ def _chunks(items: Iterable[tuple[str | None, str | None, str]], size: int,
         yield chunk
 
 
+#: Chunks in flight per worker: enough to keep every worker busy, few enough to keep memory flat.
+CHUNKS_IN_FLIGHT = 2
+
+
 def _analyze_in_processes(nlp: Language, items: Iterable[tuple[str | None, str | None, str]], *, batch_size: int,
-                          n_process: int, languages: dict[str, str | None] | None) -> Iterator[Analysis]:
-    global _WORKER_NLP
-    _WORKER_NLP = nlp  # forked workers inherit the loaded pipeline: nothing is loaded twice
-    context = multiprocessing.get_context("fork")
-    with context.Pool(n_process) as pool:
-        for results in pool.imap(_analyze_chunk, _chunks(items, batch_size, languages)):
-            yield from results
+                          n_process: int, languages: dict[str, str | None] | None,
+                          start_method: str | None = None) -> Iterator[Analysis]:
+    """Chunks go to a pool in order; results come back in order.
+
+    ``items`` is read only in the calling thread (never by the pool's feeder thread): a caller's
+    generator may read SQLite, whose connections belong to one thread. At most
+    ``CHUNKS_IN_FLIGHT × n_process`` chunks are out at a time, so a big corpus is not read ahead
+    into memory. The start method is the platform's default (fork on Linux, spawn on macOS and
+    Windows) unless ``start_method`` names one; under spawn each worker unpickles ``nlp`` once."""
+    context = multiprocessing.get_context(start_method)
+    with context.Pool(n_process, initializer=_start_worker, initargs=(nlp,)) as pool:
+        in_flight: deque = deque()
+        for chunk in _chunks(items, batch_size, languages):
+            in_flight.append(pool.apply_async(_analyze_chunk, (chunk,)))
+            if len(in_flight) >= CHUNKS_IN_FLIGHT * n_process:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
