@@ -539,11 +539,18 @@ def _label(row: np.ndarray, overall: np.ndarray, dictionary: Dictionary, lam: fl
 
 def coherence_scores(topics: list[list[str]], docs: list[list[str]], dictionary: Dictionary, workers: int = 1) -> dict[str, float | None]:
     """c_v and c_npmi of the topics' top terms over the (phrased) documents."""
+    from gensim.topic_coherence.probability_estimation import unique_ids_from_segments
+
+    from textmine.coherence_windows import WindowCounts
+
     scores: dict[str, float | None] = {}
     for measure in ("c_v", "c_npmi"):
         model = CoherenceModel(
             topics=topics, texts=docs, dictionary=dictionary, coherence=measure, topn=TOP_N, processes=max(1, workers)
         )
+        # gensim's own counts, computed with numpy (the same numbers; gensim's loop was ~1/5 of the command)
+        segments = model.segment_topics()
+        model._accumulator = WindowCounts(unique_ids_from_segments(segments), dictionary).accumulate(docs, model.window_size)
         value = float(model.get_coherence())
         scores[measure] = None if math.isnan(value) else round(value, 6)
     return scores
