@@ -74,7 +74,7 @@ def main_analyse(sizes: list[int]) -> None:
             rows.append({"feed": "10kGNAD", **ingest_with_analysis(feed, Path(tmp) / "gnad.sqlite")})
             print(rows[-1], flush=True)
         for size in sizes:
-            feed = write_feed(Path(tmp) / f"short-{size}.xml", size, texts, paragraphs=(1, 1))
+            feed = write_feed(Path(tmp) / f"short-{size}.xml", size, texts, per_post=(1, 1))
             rows.append({"feed": f"{size} generated posts", "posts": size,
                          **ingest_with_analysis(feed, Path(tmp) / f"short-{size}.sqlite")})
             print(rows[-1], flush=True)

@@ -142,8 +142,12 @@ def _start_worker(nlp: Language) -> None:
 
 def _analyze_chunk(chunk: list[tuple[str | None, str | None, str, str | None]]) -> list[Analysis]:
     assert _WORKER_NLP is not None, "worker started without a pipeline"
+    from textmine.memory import release_free_memory
+
     known = {item_id: language for item_id, _, _, language in chunk if item_id is not None}
-    return list(analyze_texts(_WORKER_NLP, [(i, t, x) for i, t, x, _ in chunk], languages=known or None))
+    results = list(analyze_texts(_WORKER_NLP, [(i, t, x) for i, t, x, _ in chunk], languages=known or None))
+    release_free_memory()  # a worker's resident memory stays flat over many chunks
+    return results
 
 
 def _chunks(items: Iterable[tuple[str | None, str | None, str]], size: int,

@@ -204,6 +204,9 @@ class Corpus:
                     languages[post.id] = post.language
                     yield post.id, post.title, text_of(post.paragraphs)
 
+        from textmine.memory import release_free_memory
+
+        release_free_memory()
         batch: list[Analysis] = []
         batch_size = batch_size or BATCH_SIZE  # posts per pipeline batch (and per worker's chunk)
         for result in analyser(self.nlp, items(), batch_size=batch_size, n_process=workers, languages=languages):
@@ -212,6 +215,7 @@ class Corpus:
                 not_german += self._save(batch, hashes, name)
                 done += len(batch)
                 batch.clear()
+                release_free_memory()  # peak RSS stays flat in the number of posts
                 if progress:
                     progress("analyse", done, len(pending))
         if batch:
