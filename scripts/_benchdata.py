@@ -26,8 +26,9 @@ def benchmark_texts(limit: int | None = None) -> tuple[list[str], str]:
     return texts[:limit] if limit else texts, "corpus/sample-blog.xml"
 
 
-def write_feed(path: Path, n_posts: int, texts: list[str], seed: int = 1) -> Path:
-    """An RSS 2.0 feed of ``n_posts`` generated posts (paragraphs drawn from ``texts``), streamed to disk."""
+def write_feed(path: Path, n_posts: int, texts: list[str], seed: int = 1, per_post: tuple[int, int] = (3, 6)) -> Path:
+    """An RSS 2.0 feed of ``n_posts`` generated posts (``per_post`` = min, max paragraphs each,
+    drawn from ``texts``), streamed to disk."""
     rng = random.Random(seed)
     paragraphs = [p for t in texts for p in t.split("\n\n") if p.strip()] or ["Text."]
     with path.open("w", encoding="utf-8") as out:
@@ -35,7 +36,7 @@ def write_feed(path: Path, n_posts: int, texts: list[str], seed: int = 1) -> Pat
                   'xmlns:content="http://purl.org/rss/1.0/modules/content/">\n<channel><title>Bench</title>'
                   "<link>https://bench.example</link>\n")
         for i in range(n_posts):
-            body = "".join(f"<p>{html.escape(rng.choice(paragraphs))}</p>" for _ in range(rng.randint(3, 6)))
+            body = "".join(f"<p>{html.escape(rng.choice(paragraphs))}</p>" for _ in range(rng.randint(*per_post)))
             out.write(f"<item><title>Beitrag {i}</title><link>https://bench.example/{i}</link>"
                       f"<guid isPermaLink=\"false\">bench-{i}</guid>"
                       f"<pubDate>Mon, 0{1 + i % 9} Jan 2024 10:00:00 +0000</pubDate>"

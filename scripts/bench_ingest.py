@@ -5,6 +5,12 @@ Each size runs in a fresh subprocess (so peak RSS is its own): reading + cleanin
 unchanged feed, whose cost should be a small fraction of the first. Ends with one JSON line.
 
     python scripts/bench_ingest.py [--sizes 1000,10000,50000]
+    python scripts/bench_ingest.py --analyse [--sizes 1000,10000]
+
+``--analyse`` measures what a user runs, ``textmine ingest FEED`` with the analysis, in a child
+per feed: its peak RSS (VmHWM, the whole command) on the 10kGNAD feed (1,028 articles, needs
+../shared) and on generated feeds of each size with one paragraph per post (the analysis costs
+per word: short posts keep the 10k run to minutes), and the growth from the smallest to the largest.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ import argparse
 import json
 import subprocess
 import sys
+import time
 import tempfile
 from pathlib import Path
 
@@ -31,11 +38,63 @@ print(json.dumps({"first_s": t1, "second_s": t2, "new": first.total("new"), "unc
 """
 
 
+#: ``textmine ingest`` in a child that prints its own peak RSS (MiB) last, on stderr. VmHWM, not
+#: ru_maxrss: Linux keeps ru_maxrss across exec, so it would report the (larger) parent.
+CLI_WITH_PEAK = (
+    "import sys\n"
+    "from textmine.cli import app\n"
+    "try:\n    app(sys.argv[1:], prog_name='textmine')\n"
+    "finally:\n"
+    "    peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')]\n"
+    "    print(int(peak[0]) / 1024 if peak else 'nan', file=sys.stderr)\n"
+)
+
+
+def ingest_with_analysis(feed: Path, db: Path, workers: int = 1) -> dict:
+    """``textmine ingest FEED`` with the analysis: seconds and the command's peak RSS (MiB)."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", CLI_WITH_PEAK, "ingest", str(feed), "--db", str(db),
+                           "--workers", str(workers), "--json"], capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - started
+    summary = json.loads(done.stdout[:done.stdout.rindex("}") + 1])
+    return {"seconds": round(seconds, 1), "analysed": summary["analysed"],
+            "peak_rss_mb": round(float(done.stderr.strip().splitlines()[-1]), 1)}
+
+
+def main_analyse(sizes: list[int]) -> None:
+    texts, source = benchmark_texts(300)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        from gnad_end_to_end import GNAD, write_gnad_feed
+
+        if GNAD.exists():
+            feed = Path(tmp) / "gnad.xml"
+            write_gnad_feed(feed)
+            rows.append({"feed": "10kGNAD", **ingest_with_analysis(feed, Path(tmp) / "gnad.sqlite")})
+            print(rows[-1], flush=True)
+        for size in sizes:
+            feed = write_feed(Path(tmp) / f"short-{size}.xml", size, texts, per_post=(1, 1))
+            rows.append({"feed": f"{size} generated posts", "posts": size,
+                         **ingest_with_analysis(feed, Path(tmp) / f"short-{size}.sqlite")})
+            print(rows[-1], flush=True)
+    generated = [row for row in rows if "posts" in row]
+    growth = generated[-1]["peak_rss_mb"] / generated[0]["peak_rss_mb"] if len(generated) > 1 else None
+    print("| feed | analysed | seconds | peak RSS MB |\n|---|---|---|---|")
+    for row in rows:
+        print(f"| {row['feed']} | {row['analysed']} | {row['seconds']} | {row['peak_rss_mb']} |")
+    print(json.dumps({"source": source, "analyse": True, "rows": rows,
+                      "memory_growth": round(growth, 3) if growth else None}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--sizes", default=None)
+    parser.add_argument("--analyse", action="store_true", help="ingest with the analysis through the CLI")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if args.analyse:
+        main_analyse([int(s) for s in (args.sizes or "1000,10000").split(",")])
+        return
+    sizes = [int(s) for s in (args.sizes or "1000,10000,50000").split(",")]
     texts, source = benchmark_texts(300)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,5 @@
 """``python -m textmine``: the command line."""
 from textmine.cli import app
 
-app(prog_name="textmine")
+if __name__ == "__main__":  # not when a spawned worker process imports the main module
+    app(prog_name="textmine")

@@ -185,7 +185,7 @@ class Corpus:
 
     # -- analysis --------------------------------------------------------------------------------
     def analyse_pending(
-        self, *, workers: int = 1, progress: ProgressCallback | None = None, batch_size: int = 16,
+        self, *, workers: int = 1, progress: ProgressCallback | None = None, batch_size: int | None = None,
         analyser: Callable[..., Iterable[Analysis]] | None = None,
     ) -> tuple[int, int]:
         """Analyse every post whose current content has no analysis by this pipeline.
@@ -199,8 +199,9 @@ class Corpus:
         pending = self.store.unanalysed(name)
         if not pending:
             return 0, 0
-        from textmine.analysis.texts import analyze_texts
+        from textmine.analysis.texts import BATCH_SIZE, analyze_texts, release_language_model
 
+        release_language_model()  # languages were detected at ingest and are read from the store
         analyser = analyser or analyze_texts
         if pipeline_id(self.nlp.meta) != name:  # a meta.json that differs from the loaded pipeline's
             name = pipeline_id(self.nlp.meta)
@@ -221,13 +222,18 @@ class Corpus:
                     authors[post.id] = post.author
                     yield post.id, post.title, text_of(post.paragraphs)
 
+        from textmine.memory import release_free_memory
+
+        release_free_memory()
         batch: list[Analysis] = []
+        batch_size = batch_size or BATCH_SIZE  # posts per pipeline batch (and per worker's chunk)
         for result in analyser(self.nlp, items(), batch_size=batch_size, n_process=workers, languages=languages):
             batch.append(result)
             if len(batch) >= WRITE_BATCH:
                 not_german += self._save(batch, hashes, name, authors)
                 done += len(batch)
                 batch.clear()
+                release_free_memory()  # peak RSS stays flat in the number of posts
                 if progress:
                     progress("analyse", done, len(pending))
         if batch:

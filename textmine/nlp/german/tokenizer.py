@@ -134,11 +134,16 @@ class GuardedTokenizer:
             spaces.append(bool(token.whitespace_))
 
     def __getattr__(self, name: str) -> object:
-        # pipe(), vocab, rules … are the wrapped tokenizer's. Dunder look-ups (copy, pickle) happen
-        # before ``tokenizer`` is set and must not recurse.
-        if name.startswith("__") or name == "tokenizer":
+        # pipe(), vocab, rules … are the wrapped tokenizer's. Only called for names this object
+        # lacks: while unpickling, ``tokenizer`` itself is not set yet and must not be looked up
+        # through itself (that recursed forever, so spawn-started workers could not get ``nlp``).
+        if name == "tokenizer" or name.startswith("__"):
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+    def __reduce__(self) -> tuple:
+        # Pickled as "wrap this tokenizer": what spawn-started worker processes receive.
+        return (GuardedTokenizer, (self.tokenizer,))
 
 
 def guard_tokenizer(nlp: Language) -> None:

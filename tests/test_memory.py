@@ -1,0 +1,36 @@
+"""What keeps an ingest's memory down: the language model is released before the pipeline runs,
+freed heap is handed back, and the pipeline's batch size changes no record."""
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE_FEED
+from textmine.analysis import texts as analysis
+from textmine.corpus import Corpus
+
+
+def test_language_model_is_released_before_the_analysis_and_reloads_when_needed(db_path):
+    with Corpus(db_path) as corpus:
+        corpus.ingest([str(SAMPLE_FEED)], analyse=False)
+        assert analysis._LANGUAGE_MODEL is not None  # languages are detected while reading
+        analysed, _ = corpus.analyse_pending()
+        assert analysed >= 20
+        assert analysis._LANGUAGE_MODEL is None
+    english = "This is an English post about data protection in small charities. Volunteers often do not know which rules apply."
+    assert analysis.detect_language(english) == "en"
+
+
+def test_records_do_not_depend_on_the_batch_size():
+    from textmine.ingest.feeds import post_texts
+    from textmine.nlp.pipeline import load_pipeline
+
+    items = [(post_id, None, text) for post_id, text in list(post_texts(SAMPLE_FEED).items())[:10]]
+    nlp = load_pipeline()
+    assert list(analysis.analyze_texts(nlp, items, batch_size=1)) == list(analysis.analyze_texts(nlp, items, batch_size=16))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
+def test_freed_memory_is_handed_back_on_linux():
+    from textmine.memory import release_free_memory
+
+    assert release_free_memory() is True
