@@ -1,0 +1,1 @@
+"""Gold readers, matching and metrics per task (``scripts/evaluate_*`` are thin mains)."""
