@@ -58,6 +58,7 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
     candidates += patterns.find_gazetteer(text)
     candidates += patterns.find_org_patterns(text)
     candidates += patterns.find_collectives(text)
+    candidates += patterns.find_learnt(text)
     if use_ner:
         candidates += _ner_candidates(doc)
     candidates += _person_candidates(doc, zones, candidates, text)
