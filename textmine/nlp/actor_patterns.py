@@ -153,8 +153,13 @@ def find_gazetteer(text: str) -> Iterator[Candidate]:
     aliases, pattern = load_gazetteer()
     if pattern is None:
         return
+    learnt, _ = load_learnt_mentions()
     for match in pattern.finditer(text):
         entry = aliases[match.group("alias")]
+        # The canonical form the training annotation gives this very form ("dpa", not "Deutsche Presse-Agentur").
+        taught = learnt.get(match.group("alias"))
+        if taught is not None and taught.actor_type == entry.actor_type:
+            entry = taught
         yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
 
 

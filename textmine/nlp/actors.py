@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from textmine.nlp import actor_context
 from textmine.nlp import actor_patterns as patterns
 from textmine.nlp.actor_canonical import load_stopwords
 from textmine.nlp.actor_patterns import Candidate
@@ -46,7 +47,9 @@ class ActorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = find_candidates(doc, use_ner=self.use_ner)
-        doc.spans[GROUP] = list(to_spans(doc, resolve_overlaps(candidates)))
+        resolved = resolve_overlaps(candidates)
+        resolved = actor_context.person_sectors(doc.text, resolved, candidates)
+        doc.spans[GROUP] = list(to_spans(doc, resolved))
         return doc
 
 
@@ -64,7 +67,9 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
     candidates += _person_candidates(doc, zones, candidates, text)
     candidates += patterns.find_abbreviations(text, candidates)
     candidates = _drop_roles_before_names(text, candidates)
-    return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)]
+    ner_spans = {(ent.start_char, ent.end_char) for ent in doc.ents} if doc.has_annotation("ENT_IOB") else None
+    return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)
+            and (c.source != "gazetteer" or actor_context.keep_ambiguous(text, c, ner_spans))]
 
 
 def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,102 @@
+"""Context rules applied after overlap resolution: what the words around a mention say about it.
+
+* A person's sector is that of the affiliation named beside them in the same sentence ("Ulrich
+  Lilie, Präsident der Diakonie" -> civil_society; "Bundesminister Jens Spahn" -> state), unless a
+  citation already made them science; every mention of one canonical person gets one sector.
+* Ambiguous names (``ambiguous.tsv``: "Bild", "Grüne", "Linke", "Union") are actors only where the
+  context supports them: the statistical NER marks them as a name, or a cue word of the entry
+  stands right before them ("die Grünen", "laut Bild").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from textmine.nlp.actor_canonical import LEXICON_DIR, match_collective, read_rows
+from textmine.nlp.actor_patterns import Candidate
+
+AMBIGUOUS_FILE = LEXICON_DIR / "ambiguous.tsv"
+#: Characters that end a sentence for the purpose of affiliation context.
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: How far (characters) an affiliation may stand from the person.
+AFFILIATION_WINDOW = 120
+QUOTES = "„“”\"»«‚‘’"
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0)
+    right_match = SENTENCE_END.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _affiliation_sector(candidate: Candidate) -> str | None:
+    if candidate.sector == "unknown":
+        return None
+    if candidate.actor_type == "organisation":
+        return candidate.sector
+    if candidate.actor_type == "collective":
+        hit = match_collective(candidate.canonical)
+        if hit is not None and hit.person:
+            return candidate.sector
+    return None
+
+
+def person_sectors(text: str, candidates: list[Candidate], roles: list[Candidate] = ()) -> list[Candidate]:
+    """Persons of unknown sector take the sector of the nearest affiliation in their sentence;
+    ``roles`` are role-noun candidates dropped before names ("Bundesminister Jens Spahn")."""
+    context = [c for c in list(candidates) + list(roles) if _affiliation_sector(c) is not None]
+    votes: dict[str, Counter[str]] = {}
+    for person in candidates:
+        if person.actor_type != "person" or person.sector != "unknown":
+            continue
+        left, right = _sentence_bounds(text, person.start, person.end)
+        best: tuple[int, str] | None = None
+        for other in context:
+            if other.start < left or other.end > right:
+                continue
+            distance = person.start - other.end if other.end <= person.start else other.start - person.end
+            if distance < 0 or distance > AFFILIATION_WINDOW:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, _affiliation_sector(other))
+        if best is not None:
+            votes.setdefault(person.canonical, Counter())[best[1]] += 1
+    result = []
+    for candidate in candidates:
+        if candidate.actor_type == "person" and candidate.sector == "unknown" and candidate.canonical in votes:
+            candidate = replace(candidate, sector=votes[candidate.canonical].most_common(1)[0][0])
+        result.append(candidate)
+    return result
+
+
+@functools.lru_cache(maxsize=4)
+def load_ambiguous(path: Path = AMBIGUOUS_FILE) -> dict[str, tuple[str, ...]]:
+    """Name -> cue words that make it the actor when they stand right before it."""
+    table: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return table
+    for row in read_rows(path):
+        if row and row[0] != "name":
+            table[row[0]] = tuple(cue.strip() for cue in (row[1] if len(row) > 1 else "").split("|") if cue.strip())
+    return table
+
+
+def keep_ambiguous(text: str, candidate: Candidate, ner_spans: set[tuple[int, int]] | None) -> bool:
+    """False for an ambiguous name without supporting context ("im Grünen", "ein Bild")."""
+    table = load_ambiguous()
+    surface = text[candidate.start : candidate.end]
+    name = next((n for n in table if surface == n or (surface.startswith(n) and len(surface) - len(n) <= 2)), None)
+    if name is None:
+        return True
+    if ner_spans is not None and any(s <= candidate.start and candidate.end <= e for s, e in ner_spans):
+        return True
+    opening = text[candidate.start - 1 : candidate.start]
+    closing = text[candidate.end : candidate.end + 1]
+    if opening and closing and opening in QUOTES and closing in QUOTES:
+        return True  # „Bild“: a name quoted as a title
+    before = text[max(0, candidate.start - 30) : candidate.start].split()
+    previous = before[-1].lower() if before else ""
+    return previous in table[name]
