@@ -7,6 +7,7 @@ Writes two derived tables (counts and short surface forms only, no text) into
   annotators marked as an actor in most excerpts where they occur (``annotated / occurring``
   ≥ ``--min-rate``, annotated in ≥ ``--min-count`` excerpts). A collective is an actor when it acts or
   is acted upon; the rate says how often a form is used that way.
+* ``learnt_first_names.txt``: first names from the person names of GermEval 2014 test and blog-args.
 * ``learnt_not_actors.tsv``: canonical forms that the rules (collective lexicon) find but the
   annotators rarely marked (role nouns, institutions as places, policy words): the actor component
   drops them.
@@ -18,6 +19,7 @@ The development gold (``corpus/real-blogs``) is never read here.
 from __future__ import annotations
 
 import argparse
+import re
 import json
 import sys
 from collections import Counter, defaultdict
@@ -31,6 +33,39 @@ from textmine.evaluation.actor_gold import gold_mentions, occurrences  # noqa: E
 from textmine.nlp import actor_patterns  # noqa: E402
 
 TRAIN = ROOT.parent / "shared" / "datasets" / "blog-args" / "train.jsonl"
+GERMEVAL_TEST = ROOT.parent / "shared" / "datasets" / "germeval2014" / "NER-de-test.tsv"
+NAME = re.compile(r"[A-ZÄÖÜ][a-zäöüßéèáàíóúçñëï]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñëï]+)?")
+
+
+def first_names(records: list[dict], germeval: Path) -> list[tuple[str, int]]:
+    """First words of multi-word person names (GermEval 2014 test PER spans, blog-args persons)
+    that are used as part of a person name in at least half of their GermEval occurrences."""
+    named: Counter[str] = Counter()
+    in_person: Counter[str] = Counter()
+    anywhere: Counter[str] = Counter()
+    if germeval.exists():
+        sentence: list[tuple[str, str]] = []
+        for line in [*germeval.read_text(encoding="utf-8").splitlines(), ""]:
+            if line.startswith("#"):
+                continue
+            if line.strip():
+                cols = line.split("\t")
+                sentence.append((cols[1], cols[2]))
+                continue
+            for index, (word, label) in enumerate(sentence):
+                anywhere[word] += 1
+                in_person[word] += label.endswith("PER")
+                following = sentence[index + 1][1] if index + 1 < len(sentence) else "O"
+                if label == "B-PER" and following == "I-PER":
+                    named[word] += 1
+            sentence = []
+    for record in records:
+        for actor in record.get("actors", []):
+            words = actor["canonical"].split()
+            if actor["type"] == "person" and len(words) >= 2:
+                named[words[0]] += 1
+    return sorted((word, count) for word, count in named.items()
+                  if NAME.fullmatch(word) and len(word) >= 3 and in_person[word] * 2 >= anywhere[word])
 OUT_DIR = resources.lexicon_dir("actors")
 
 
@@ -106,7 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         handle.write("canonical\tfound_in\tannotated_in\n")
         for row in drops:
             handle.write("\t".join(map(str, row)) + "\n")
-    print(f"learnt_mentions.tsv: {len(rows)} forms; learnt_not_actors.tsv: {len(drops)} canonical forms")
+    names = first_names(records, GERMEVAL_TEST)
+    with (OUT_DIR / "learnt_first_names.txt").open("w", encoding="utf-8") as handle:
+        handle.write("# Derived by scripts/derive_actor_lexicons.py: first words of multi-word person names in\n"
+                     "# GermEval 2014 test (CC BY 4.0) and the blog-args persons, used in person names in at least\n"
+                     "# half of their GermEval occurrences. Read together with first_names.txt.\n")
+        handle.write("".join(f"{word}\n" for word, _ in names))
+    print(f"learnt_mentions.tsv: {len(rows)} forms; learnt_not_actors.tsv: {len(drops)} canonical forms; "
+          f"learnt_first_names.txt: {len(names)} names")
     return 0
 
 

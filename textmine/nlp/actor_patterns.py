@@ -101,9 +101,16 @@ def inflected_aliases(alias: str) -> list[str]:
     return [alias] + [f"{stem}{ending} {rest}" for ending in ("e", "er", "es", "en", "em") if f"{stem}{ending}" != first]
 
 
+LEARNT_FIRST_NAMES_FILE = LEXICON_DIR / "learnt_first_names.txt"
+
+
 @functools.lru_cache(maxsize=4)
-def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
-    return frozenset(read_words(path))
+def load_first_names(path: Path = FIRST_NAMES_FILE, learnt: Path | None = LEARNT_FIRST_NAMES_FILE) -> frozenset[str]:
+    """The hand list and the first names derived from person names of the training data."""
+    names = set(read_words(path))
+    if learnt is not None and learnt.exists():
+        names |= set(read_words(learnt)) - set(load_stopwords())
+    return frozenset(names)
 
 
 @functools.lru_cache(maxsize=4)
