@@ -3,6 +3,10 @@
 * A person's sector is that of the affiliation named beside them in the same sentence ("Ulrich
   Lilie, Präsident der Diakonie" -> civil_society; "Bundesminister Jens Spahn" -> state), unless a
   citation already made them science; every mention of one canonical person gets one sector.
+* Generic German federal names ("Innenministerium", "Bundesregierung") stay the German federal
+  institution only in posts about Germany: in a post about Austria or Switzerland
+  (``national_scope.tsv``) or after a regional adjective ("das bayerische Innenministerium")
+  the name as written is the canonical form.
 * Ambiguous names (``ambiguous.tsv``: "Bild", "Grüne", "Linke", "Union") are actors only where the
   context supports them: the statistical NER marks them as a name, or a cue word of the entry
   stands right before them ("die Grünen", "laut Bild").
@@ -19,6 +23,9 @@ from textmine.nlp.actor_canonical import LEXICON_DIR, match_collective, read_row
 from textmine.nlp.actor_patterns import Candidate
 
 AMBIGUOUS_FILE = LEXICON_DIR / "ambiguous.tsv"
+NATIONAL_SCOPE_FILE = LEXICON_DIR / "national_scope.tsv"
+#: "bayerische", "österreichischen", "Wiener", "NRW-": a regional or foreign qualifier before a name.
+REGIONAL_QUALIFIER = re.compile(r"(?:[a-zäöü]+(?:isch|sch)e[nmrs]?|[A-ZÄÖÜ][a-zäöü]+er|[A-ZÄÖÜ]{2,}-?)$")
 #: Characters that end a sentence for the purpose of affiliation context.
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: How far (characters) an affiliation may stand from the person.
@@ -95,8 +102,54 @@ def keep_ambiguous(text: str, candidate: Candidate, ner_spans: set[tuple[int, in
         return True
     opening = text[candidate.start - 1 : candidate.start]
     closing = text[candidate.end : candidate.end + 1]
-    if opening and closing and opening in QUOTES and closing in QUOTES:
-        return True  # „Bild“: a name quoted as a title
+    if (opening and closing and opening in QUOTES and closing in QUOTES) or (opening == "(" and closing in ")/,"):
+        return True  # „Bild“ quoted as a title, "Lisa Paus (Grüne)" as a party
     before = text[max(0, candidate.start - 30) : candidate.start].split()
     previous = before[-1].lower() if before else ""
     return previous in table[name]
+
+
+@functools.lru_cache(maxsize=4)
+def load_national_cues(path: Path = NATIONAL_SCOPE_FILE) -> dict[str, tuple[str, ...]]:
+    cues: dict[str, list[str]] = {}
+    if path.exists():
+        for row in read_rows(path):
+            if len(row) >= 2 and row[0] != "country":
+                cues.setdefault(row[0], []).append(row[1])
+    return {country: tuple(words) for country, words in cues.items()}
+
+
+def national_scope(text: str) -> str:
+    """"AT", "CH" or "DE": the country whose cue words the post names most (ties: DE)."""
+    counts = {country: sum(len(re.findall(rf"(?<!\w){re.escape(cue)}", text)) for cue in cues)
+              for country, cues in load_national_cues().items()}
+    foreign = max((c for c in counts if c != "DE"), key=lambda c: counts[c], default=None)
+    if foreign is not None and counts[foreign] >= 2 and counts[foreign] > counts.get("DE", 0):
+        return foreign
+    return "DE"
+
+
+def _federal(canonical: str) -> bool:
+    return canonical.startswith("Bundes")
+
+
+def localise_federal(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """German federal canonical forms reached through a generic alias become the name as written
+    where the post is about Austria/Switzerland or a regional qualifier stands before the name."""
+    scope: str | None = None
+    result = []
+    for candidate in candidates:
+        surface = text[candidate.start : candidate.end]
+        generic = (candidate.source == "gazetteer" and _federal(candidate.canonical) and not surface.startswith("Bundes")
+                   and not surface.isupper())
+        if generic or (candidate.source == "gazetteer" and candidate.canonical in {"Bundesregierung", "Bundesrat"}):
+            if scope is None:
+                scope = national_scope(text)
+            previous = text[max(0, candidate.start - 30) : candidate.start].split()
+            regional = bool(previous) and REGIONAL_QUALIFIER.search(previous[-1]) is not None and generic
+            if scope != "DE" or regional:
+                name = surface[:-1] if surface.endswith("s") and not candidate.canonical.endswith("s") else surface
+                canonical = f"{previous[-1]} {name}" if regional else name
+                candidate = replace(candidate, canonical=canonical)
+        result.append(candidate)
+    return result

@@ -49,6 +49,7 @@ class ActorComponent:
         candidates = find_candidates(doc, use_ner=self.use_ner)
         resolved = resolve_overlaps(candidates)
         resolved = actor_context.person_sectors(doc.text, resolved, candidates)
+        resolved = actor_context.localise_federal(doc.text, resolved)
         doc.spans[GROUP] = list(to_spans(doc, resolved))
         return doc
 
@@ -69,7 +70,7 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
     candidates = _drop_roles_before_names(text, candidates)
     ner_spans = {(ent.start_char, ent.end_char) for ent in doc.ents} if doc.has_annotation("ENT_IOB") else None
     return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)
-            and (c.source != "gazetteer" or actor_context.keep_ambiguous(text, c, ner_spans))]
+            and (c.source not in ("gazetteer", "learnt") or actor_context.keep_ambiguous(text, c, ner_spans))]
 
 
 def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
