@@ -525,7 +525,8 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
         "description": "textmine's offline German pipeline: blog/citation tokenizer rules, rule sentences, "
                        "CPU tagger (STTS|UPOS, gold GSD dev + HanTa silver), morphologizer (GSD dev), "
                        "simplemma lemmas" + (", GermEval NER" if "ner" in nlp.pipe_names else ""),
-        "license": "CC BY-SA 4.0", "author": "textmine", "sources": SOURCES,
+        "license": "CC BY-SA 4.0", "author": "textmine",
+        "sources": SOURCES + (NER_SOURCES if "ner" in nlp.pipe_names else []),
         "requirements": ["simplemma>=1.0"],
         "notes": "HanTa (LGPL-3.0+) produced silver training tags at build time; it is not shipped. "
                  "10kGNAD (non-commercial) was never used for training.",
@@ -547,8 +548,54 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
     return OUTPUT
 
 
+# --------------------------------------------------------------------------- stage 5: NER into the shipped pipeline
+NER_SOURCES = [
+    {"name": "GermEval 2014 NER, test split (NER training; dev split held out for evaluation)",
+     "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
+    {"name": "blog-args (textmine's annotated real blog excerpts): persons and organisations as PER/ORG; "
+             "only model weights derived, no text shipped", "url": "", "license": "research use of the pages' text"},
+]
+
+
+def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
+    """Add the trained NER (with its own tok2vec) to an already built pipeline at ``output``, after
+    the tagger; the tagger is not retrained. Records sources, licences and GermEval dev F1 in meta.json."""
+    import spacy
+
+    from textmine.nlp import german  # noqa: F401 (registers textmine's pipeline factories)
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import evaluate_pipeline
+
+    nlp = spacy.load(output)
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    ner_nlp = spacy.load(work / "ner" / "model-best")
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    after = "textmine_upos" if "textmine_upos" in nlp.pipe_names else nlp.pipe_names[-1]
+    nlp.add_pipe("ner", source=ner_nlp, after=after)
+    meta = dict(nlp.meta)
+    sources = [s for s in meta.get("sources", []) if "NER" not in s["name"] and "blog-args" not in s["name"]]
+    meta["sources"] = sources + NER_SOURCES
+    if ", GermEval NER" not in meta.get("description", ""):
+        meta["description"] = meta.get("description", "") + ", GermEval NER"
+    nlp.meta.update(meta)
+    german.customize_tokenizer(nlp)
+    nlp.to_disk(output)
+    reloaded = spacy.load(output)
+    german.customize_tokenizer(reloaded)
+    scores = evaluate_pipeline.ner_scores(reloaded) or {}
+    meta_path = output / "meta.json"
+    written = json.loads(meta_path.read_text(encoding="utf-8"))
+    written.setdefault("performance", {}).update({key: round(value, 4) for key, value in scores.items()})
+    written["performance"]["ner_evaluated_on"] = "GermEval 2014 dev (not trained on), gold tokens"
+    meta_path.write_text(json.dumps(written, ensure_ascii=False, indent=2), encoding="utf-8")
+    LOG.info("ner in %s: %s", output, scores)
+    return output
+
+
 # --------------------------------------------------------------------------- main
-STAGES = ("silver", "corpus", "train", "ner", "assemble")
+STAGES = ("silver", "corpus", "train", "ner", "assemble", "ship-ner")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -561,11 +608,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--ner-epochs", type=int, default=12)
     parser.add_argument("--ner-width", type=int, default=128, help="width of the NER's own tok2vec")
-    parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=False,
-                        help="also train the GermEval NER, to measure it (not shipped by default: "
-                             "F1 0.47 on GermEval dev at half the speed; see the report)")
-    parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=False,
+    parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=True,
+                        help="train the NER (GermEval 2014 test + blog-args persons/organisations)")
+    parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="add the trained NER to the shipped pipeline")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="the built pipeline that ship-ner adds the NER to")
     parser.add_argument("--pos-source", choices=("tagger", "morphologizer", "constrained"), default="constrained",
                         help="where UPOS comes from (see textmine.nlp.german.SplitTags)")
     args = parser.parse_args(argv)
@@ -585,6 +632,8 @@ def main(argv: list[str] | None = None) -> int:
         LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth))
     if args.stage in ("assemble", "all"):
         LOG.info("assemble → %s", stage_assemble(args.work_dir, args.ship_ner, args.pos_source))
+    if args.stage == "ship-ner":
+        LOG.info("ship-ner → %s", stage_ship_ner(args.work_dir, args.output))
     return 0
 
 

@@ -126,14 +126,44 @@ def _bibliography_zones(doc: Doc, text: str) -> list[tuple[int, int]]:
     return zones
 
 
+#: Coarse tags of tokens that make an entity a name rather than a common noun the NER mislabelled.
+NAME_POS = {"PROPN", "X"}
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
+    """PER and ORG entities of the statistical NER that look like names: at least one proper-noun
+    (or all-caps) token, no role noun as the whole person ("Bundesministerin"); organisations get
+    the sector their name words give (``corporate_author``), else the learnt fallback."""
     stopwords = load_stopwords()
+    fallback = patterns.load_sector_defaults().get("organisation", "unknown")
     for ent in doc.ents:
         actor_type = NER_TYPES.get(ent.label_)
         if actor_type is None or ent.text in stopwords or not ent.text[:1].isupper():
             continue
-        source = "person" if actor_type == "person" else "ner"
-        yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", source)
+        if not any(t.pos_ in NAME_POS or (t.is_upper and len(t) > 1) for t in ent):
+            continue
+        if actor_type == "person":
+            if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title):
+                continue
+            yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", "person")
+            continue
+        canonical = _nominative(ent)
+        entry = patterns.corporate_author(canonical)
+        sector = entry.sector if entry is not None and entry.sector != "unknown" else fallback
+        yield Candidate(ent.start_char, ent.end_char, canonical, actor_type, sector, "ner")
+
+
+def _nominative(ent: Span) -> str:
+    """ "des Bundesfinanzhofes" -> "Bundesfinanzhof": a one-word name after a genitive article."""
+    text = ent.text
+    previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if len(ent) != 1 or previous not in {"des", "eines"} or ent[0].is_upper:
+        return text
+    if text.endswith("es") and len(text) > 6 and text[-3] not in "aeiouäöü":
+        return text[:-2]
+    if text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text
 
 
 def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candidate], text: str) -> list[Candidate]:
