@@ -7,7 +7,6 @@ Writes two derived tables (counts and short surface forms only, no text) into
   annotators marked as an actor in most excerpts where they occur (``annotated / occurring``
   ≥ ``--min-rate``, annotated in ≥ ``--min-count`` excerpts). A collective is an actor when it acts or
   is acted upon; the rate says how often a form is used that way.
-* ``learnt_sector_defaults.tsv``: the sector of organisations no lexicon explains (NER fallback).
 * ``learnt_first_names.txt``: first names from the person names of GermEval 2014 test and blog-args.
 * ``learnt_not_actors.tsv``: canonical forms that the rules (collective lexicon) find but the
   annotators rarely marked (role nouns, institutions as places, policy words): the actor component
@@ -142,24 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         handle.write("canonical\tfound_in\tannotated_in\n")
         for row in drops:
             handle.write("\t".join(map(str, row)) + "\n")
-    # The sector of organisations that neither the gazetteer nor the name patterns know: the fallback
-    # for organisations found by the statistical NER.
-    aliases, _ = actor_patterns.load_gazetteer()
-    unknown_sectors: Counter[str] = Counter()
-    for record in records:
-        for actor in record.get("actors", []):
-            if actor["type"] != "organisation" or any(m in aliases for m in actor.get("mentions", [])):
-                continue
-            if not any((e := actor_patterns.corporate_author(m)) is not None and e.sector != "unknown" for m in actor.get("mentions", [])):
-                unknown_sectors[actor["sector"]] += 1
-    with (OUT_DIR / "learnt_sector_defaults.tsv").open("w", encoding="utf-8") as handle:
-        handle.write("# Derived by scripts/derive_actor_lexicons.py: the most frequent sector of blog-args actors of\n"
-                     "# each type that no lexicon entry or name pattern explains (counts beside it).\n")
-        handle.write("type\tsector\tcounts\n")
-        if unknown_sectors:
-            counts = " ".join(f"{sector}={n}" for sector, n in unknown_sectors.most_common())
-            handle.write(f"organisation\t{unknown_sectors.most_common(1)[0][0]}\t{counts}\n")
-    names = first_names(records, GERMEVAL_TEST)
+    excluded = set(resources.read_lines(OUT_DIR / "first_names_excluded.txt"))
+    names = [(word, count) for word, count in first_names(records, GERMEVAL_TEST) if word not in excluded]
     with (OUT_DIR / "learnt_first_names.txt").open("w", encoding="utf-8") as handle:
         handle.write("# Derived by scripts/derive_actor_lexicons.py: first words of multi-word person names in\n"
                      "# GermEval 2014 test (CC BY 4.0) and the blog-args persons, used in person names in at least\n"

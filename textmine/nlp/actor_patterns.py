@@ -201,17 +201,6 @@ def load_not_actors(path: Path = LEARNT_NOT_ACTORS_FILE) -> frozenset[str]:
     return frozenset(row[0] for row in read_rows(path) if row and row[0] != "canonical")
 
 
-LEARNT_SECTOR_DEFAULTS_FILE = LEXICON_DIR / "learnt_sector_defaults.tsv"
-
-
-@functools.lru_cache(maxsize=4)
-def load_sector_defaults(path: Path = LEARNT_SECTOR_DEFAULTS_FILE) -> dict[str, str]:
-    """Actor type -> the sector to give a name no lexicon explains."""
-    if not path.exists():
-        return {}
-    return {row[0]: row[1] for row in read_rows(path) if len(row) >= 2 and row[0] != "type"}
-
-
 def find_learnt(text: str) -> Iterator[Candidate]:
     entries, pattern = load_learnt_mentions()
     if pattern is None:

@@ -132,38 +132,50 @@ NAME_POS = {"PROPN", "X"}
 
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     """PER and ORG entities of the statistical NER that look like names: at least one proper-noun
-    (or all-caps) token, no role noun as the whole person ("Bundesministerin"); organisations get
-    the sector their name words give (``corporate_author``), else the learnt fallback."""
+    (or all-caps) token when the doc is tagged, no role noun as the whole person ("Bundesministerin");
+    organisations get the sector their name words give (``corporate_author``), else "unknown" (a
+    guess would distort counts by sector: the commonest sector of such names in the training data
+    is right for only a third of them)."""
     stopwords = load_stopwords()
-    fallback = patterns.load_sector_defaults().get("organisation", "unknown")
+    tagged = doc.has_annotation("POS")
     for ent in doc.ents:
         actor_type = NER_TYPES.get(ent.label_)
         if actor_type is None or ent.text in stopwords or not ent.text[:1].isupper():
             continue
-        if not any(t.pos_ in NAME_POS or (t.is_upper and len(t) > 1) for t in ent):
+        if tagged and not any(t.pos_ in NAME_POS or (t.is_upper and len(t) > 1) for t in ent):
             continue
         if actor_type == "person":
             if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title):
                 continue
-            yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", "person")
+            # Source "ner": the person finder re-emits it with the post's fullest name and its sector.
+            yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", "ner")
             continue
         canonical = _nominative(ent)
         entry = patterns.corporate_author(canonical)
-        sector = entry.sector if entry is not None and entry.sector != "unknown" else fallback
+        sector = entry.sector if entry is not None else "unknown"
         yield Candidate(ent.start_char, ent.end_char, canonical, actor_type, sector, "ner")
 
 
 def _nominative(ent: Span) -> str:
-    """ "des Bundesfinanzhofes" -> "Bundesfinanzhof": a one-word name after a genitive article."""
-    text = ent.text
+    """ "des Bundesfinanzhofes" -> "Bundesfinanzhof", "des Sozialverbandes VdK" -> "Sozialverband VdK":
+    the first noun of a name after a genitive article loses its genitive ending."""
     previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if len(ent) != 1 or previous not in {"des", "eines"} or ent[0].is_upper:
-        return text
-    if text.endswith("es") and len(text) > 6 and text[-3] not in "aeiouäöü":
-        return text[:-2]
-    if text.endswith("s") and not text.endswith("ss"):
-        return text[:-1]
-    return text
+    if previous not in {"des", "eines"}:
+        return ent.text
+    words = [t.text_with_ws for t in ent]
+    for i, token in enumerate(ent):
+        if token.is_upper or not token.is_title:
+            continue
+        if token.pos_ in {"ADJ", "DET"} and i + 1 < len(ent):
+            continue
+        text = token.text
+        if text.endswith("es") and len(text) > 6 and text[-3] not in "aeiouäöü":
+            text = text[:-2]
+        elif text.endswith("s") and not text.endswith(("ss", "us", "is")):
+            text = text[:-1]
+        words[i] = text + token.whitespace_
+        break
+    return "".join(words).strip()
 
 
 def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candidate], text: str) -> list[Candidate]:
