@@ -16,6 +16,7 @@ characters of ``doc.text``, so it gives the same answer with any tokenizer.
 from __future__ import annotations
 
 import bisect
+import re
 
 from collections import defaultdict
 from typing import Iterable, Iterator
@@ -140,13 +141,18 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     tagged = doc.has_annotation("POS")
     for ent in doc.ents:
         actor_type = NER_TYPES.get(ent.label_)
-        if actor_type is None or ent.text in stopwords or not ent.text[:1].isupper():
+        ent = _first_line(ent)
+        if actor_type is None or ent is None or ent.text in stopwords or not ent.text[:1].isupper():
             continue
         if tagged and not any(t.pos_ in NAME_POS or (t.is_upper and len(t) > 1) for t in ent):
             continue
+        if all(t.text.lower() in stopwords or t.text.capitalize() in stopwords for t in ent) or LAW.fullmatch(ent.text):
+            continue  # "UND", "VON WELFARE" in headings; "DSGVO", "KJHG" are laws
         if actor_type == "person":
             if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title):
                 continue
+            if len(ent) > 1 and patterns.match_collective(ent[-1].text) is not None:
+                continue  # "Arnsteins Leiter": a common noun is no surname
             # Source "ner": the person finder re-emits it with the post's fullest name and its sector.
             yield Candidate(ent.start_char, ent.end_char, ent.text, actor_type, "unknown", "ner")
             continue
@@ -154,6 +160,19 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         entry = patterns.corporate_author(canonical)
         sector = entry.sector if entry is not None else "unknown"
         yield Candidate(ent.start_char, ent.end_char, canonical, actor_type, sector, "ner")
+
+
+#: Abbreviated laws and regulations: "KJHG", "PUEG", "SGB", "DSGVO".
+LAW = re.compile(r"[A-ZÄÖÜ]{2,}(?:G|GB|VO)")
+
+
+def _first_line(ent: Span) -> Span | None:
+    """The part of an entity before a line break ("Stiftung\n\nStandpunkt" -> "Stiftung")."""
+    for token in ent:
+        if "\n" in token.text or "\n" in token.whitespace_ or token.is_space:
+            end = token.i + (0 if token.is_space or "\n" in token.text else 1)
+            return ent.doc[ent.start : end] if end > ent.start else None
+    return ent
 
 
 def _nominative(ent: Span) -> str:
