@@ -44,11 +44,13 @@ def test_party_in_parentheses_is_an_actor(nlp):
     assert any(s.text == "Grüne" for s in doc.spans["actors"])
 
 
-def test_generic_ministry_is_federal_only_in_german_posts(nlp):
-    german = nlp("Das Innenministerium lehnt den Antrag ab.")
-    assert found(german)[0][1] == "Bundesministerium des Innern"
-    austrian = nlp("In Österreich prüft das Innenministerium in Wien den Antrag der ÖVP.")
-    assert [c for t, c, _ in found(austrian) if t == "Innenministerium"] == ["Innenministerium"]
+def test_federal_names_are_not_german_in_austrian_posts(nlp):
+    german = nlp("Das Innenministerium und die Bundesregierung lehnen den Antrag ab.")
+    assert [c for _, c, _ in found(german)] == ["Innenministerium", "Bundesregierung"]
+    austrian = nlp("In Österreich prüfen das Innenministerium in Wien und die Bundesregierung den Antrag der ÖVP.")
+    canonical = {t: c for t, c, _ in found(austrian)}
+    assert canonical["Innenministerium"] == "österreichische Innenministerium"
+    assert canonical["Bundesregierung"] == "österreichische Bundesregierung"
     regional = nlp("Das bayerische Innenministerium prüft den Antrag.")
     assert [c for t, c, _ in found(regional) if t == "Innenministerium"] == ["bayerische Innenministerium"]
 

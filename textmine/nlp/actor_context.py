@@ -129,27 +129,34 @@ def national_scope(text: str) -> str:
     return "DE"
 
 
-def _federal(canonical: str) -> bool:
-    return canonical.startswith("Bundes")
+#: How a German federal name is qualified in a post about another country.
+COUNTRY_QUALIFIER = {"AT": "österreichische", "CH": "Schweizer"}
+MINISTRY = re.compile(r"[A-ZÄÖÜ][a-zäöüß]*ministerium")
+
+
+def _federal(candidate: Candidate) -> bool:
+    return candidate.source == "gazetteer" and (candidate.canonical.startswith("Bundes")
+                                                or MINISTRY.fullmatch(candidate.canonical) is not None)
 
 
 def localise_federal(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """German federal canonical forms reached through a generic alias become the name as written
-    where the post is about Austria/Switzerland or a regional qualifier stands before the name."""
+    """German federal names ("Innenministerium", "Bundesregierung") in a post about Austria or
+    Switzerland become that country's ("österreichische Bundesregierung"); a generic name after a
+    regional qualifier becomes the regional one ("bayerische Innenministerium")."""
     scope: str | None = None
     result = []
     for candidate in candidates:
         surface = text[candidate.start : candidate.end]
-        generic = (candidate.source == "gazetteer" and _federal(candidate.canonical) and not surface.startswith("Bundes")
-                   and not surface.isupper())
-        if generic or (candidate.source == "gazetteer" and candidate.canonical in {"Bundesregierung", "Bundesrat"}):
+        if _federal(candidate) and not surface.isupper():
             if scope is None:
                 scope = national_scope(text)
             previous = text[max(0, candidate.start - 30) : candidate.start].split()
-            regional = bool(previous) and REGIONAL_QUALIFIER.search(previous[-1]) is not None and generic
-            if scope != "DE" or regional:
-                name = surface[:-1] if surface.endswith("s") and not candidate.canonical.endswith("s") else surface
-                canonical = f"{previous[-1]} {name}" if regional else name
-                candidate = replace(candidate, canonical=canonical)
+            qualifier = previous[-1] if previous and REGIONAL_QUALIFIER.search(previous[-1]) else None
+            generic = not surface.startswith("Bundes")
+            name = surface[:-1] if surface.endswith("s") and not candidate.canonical.endswith("s") else surface
+            if qualifier is not None and (generic or scope != "DE"):
+                candidate = replace(candidate, canonical=f"{qualifier} {name}")
+            elif scope != "DE":
+                candidate = replace(candidate, canonical=f"{COUNTRY_QUALIFIER[scope]} {name}")
         result.append(candidate)
     return result

@@ -31,6 +31,8 @@ FIRST_NAMES_FILE = LEXICON_DIR / "first_names.txt"
 LEARNT_MENTIONS_FILE = LEXICON_DIR / "learnt_mentions.tsv"
 LEARNT_NOT_ACTORS_FILE = LEXICON_DIR / "learnt_not_actors.tsv"
 
+#: One-word ministry names: "Bundesgesundheitsministerium", "Familienministerium".
+MINISTRY_WORD = re.compile(rf"[{UPPER}][{LOWER}]+ministerium")
 #: Lower numbers win when two candidates of the same length overlap.
 PRIORITY = {"gazetteer": 0, "pattern": 1, "learnt": 2, "person": 3, "ner": 4, "collective": 5}
 
@@ -167,6 +169,9 @@ def find_gazetteer(text: str) -> Iterator[Candidate]:
         taught = learnt.get(match.group("alias"))
         if taught is not None and taught.actor_type == entry.actor_type:
             entry = taught
+        elif MINISTRY_WORD.fullmatch(match.group("alias")):
+            # A ministry is named as the post writes it ("Bundesinnenministerium", "Finanzministerium").
+            entry = NamedEntry(match.group("alias"), entry.actor_type, entry.sector)
         yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
 
 
