@@ -91,3 +91,10 @@ def test_floor_on_real_development_gold():
     assert result["precision"] >= 0.80
     assert result["canonical_accuracy"] >= 0.77
     assert result["sector_accuracy"] >= 0.80
+
+
+def test_bare_head_takes_the_compound_named_before(nlp):
+    doc = nlp("Die Wohlfahrtsverbände warnen. Die Wohlfahrtsverbände fordern Geld. Die Verbände bleiben hart.")
+    assert {s._.canonical for s in doc.spans["actors"]} == {"Wohlfahrtsverband"}
+    general = nlp("Vereine klagen. Vereine fordern. Der Ortsverein bleibt.")
+    assert {s._.canonical for s in general.spans["actors"]} == {"Verein", "Ortsverein"}

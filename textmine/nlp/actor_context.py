@@ -160,3 +160,29 @@ def localise_federal(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 candidate = replace(candidate, canonical=f"{COUNTRY_QUALIFIER[scope]} {name}")
         result.append(candidate)
     return result
+
+
+def resolve_bare_heads(candidates: list[Candidate]) -> list[Candidate]:
+    """ "Wohlfahrtsverbände … die Verbände": a bare collective noun takes the canonical form of the
+    one compound with that head named earlier in the same post and at least as often (as surnames
+    take the full name); a post that speaks of "Vereine" in general and one "Ortsverein" keeps both."""
+    compounds: dict[str, set[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.actor_type == "collective" and " " not in candidate.canonical:
+            compounds.setdefault(candidate.canonical, set()).add(candidate)
+    result = []
+    for candidate in candidates:
+        if candidate.actor_type == "collective" and candidate.canonical in compounds:
+            head = candidate.canonical.lower()
+            longer = {c for c in compounds if c != candidate.canonical and len(c) > len(head) + 2
+                      and c.lower().endswith(head) and c[:1].isupper()}
+            if len(longer) == 1:
+                (compound,) = longer
+                first = min(c.start for c in compounds[compound])
+                if first > candidate.start or len(compounds[compound]) < len(compounds[candidate.canonical]):
+                    result.append(candidate)
+                    continue
+                sector = next(iter(compounds[compound])).sector
+                candidate = replace(candidate, canonical=compound, sector=sector)
+        result.append(candidate)
+    return result

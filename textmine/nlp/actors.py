@@ -51,6 +51,7 @@ class ActorComponent:
         resolved = resolve_overlaps(candidates)
         resolved = actor_context.person_sectors(doc.text, resolved, candidates)
         resolved = actor_context.localise_federal(doc.text, resolved)
+        resolved = actor_context.resolve_bare_heads(resolved)
         doc.spans[GROUP] = list(to_spans(doc, resolved))
         return doc
 
