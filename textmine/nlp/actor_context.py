@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textmine.nlp.actor_canonical import LEXICON_DIR, match_collective, read_rows
-from textmine.nlp.actor_patterns import Candidate
+from textmine.nlp.actor_patterns import Candidate, load_gazetteer
 
 AMBIGUOUS_FILE = LEXICON_DIR / "ambiguous.tsv"
 NATIONAL_SCOPE_FILE = LEXICON_DIR / "national_scope.tsv"
@@ -40,6 +40,12 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _affiliation_sector(candidate: Candidate) -> str | None:
+    prefix, dash, _ = candidate.canonical.partition("-")
+    if dash and candidate.actor_type == "collective":
+        # "Caritas-Präsidentin", "CDU-Politiker", "Verdi-Chef": the organisation in the role word.
+        entry = load_gazetteer()[0].get(prefix)
+        if entry is not None and entry.actor_type == "organisation" and entry.sector != "unknown":
+            return entry.sector
     if candidate.sector == "unknown":
         return None
     if candidate.actor_type == "organisation":
@@ -51,6 +57,27 @@ def _affiliation_sector(candidate: Candidate) -> str | None:
     return None
 
 
+def _role_sector(text: str, start: int) -> str | None:
+    """The sector the word right before a name gives: "Caritas-Präsidentin" (the organisation in
+    it), "Bürgermeister", "Soziologin" (the role noun's sector)."""
+    before = text[max(0, start - 60) : start]
+    if not before.endswith(" "):
+        return None
+    words = before.split()
+    if not words:
+        return None
+    word = words[-1].strip(",;:()„“\"")
+    prefix, dash, _ = word.partition("-")
+    if dash:
+        entry = load_gazetteer()[0].get(prefix)
+        if entry is not None and entry.actor_type == "organisation" and entry.sector != "unknown":
+            return entry.sector
+    hit = match_collective(word)
+    if hit is not None and hit.person and hit.sector != "unknown":
+        return hit.sector
+    return None
+
+
 def person_sectors(text: str, candidates: list[Candidate], roles: list[Candidate] = ()) -> list[Candidate]:
     """Persons of unknown sector take the sector of the nearest affiliation in their sentence;
     ``roles`` are role-noun candidates dropped before names ("Bundesminister Jens Spahn")."""
@@ -58,6 +85,10 @@ def person_sectors(text: str, candidates: list[Candidate], roles: list[Candidate
     votes: dict[str, Counter[str]] = {}
     for person in candidates:
         if person.actor_type != "person" or person.sector != "unknown":
+            continue
+        role = _role_sector(text, person.start)
+        if role is not None:
+            votes.setdefault(person.canonical, Counter())[role] += 2
             continue
         left, right = _sentence_bounds(text, person.start, person.end)
         best: tuple[int, str] | None = None
