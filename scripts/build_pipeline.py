@@ -575,8 +575,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
     after = "textmine_upos" if "textmine_upos" in nlp.pipe_names else nlp.pipe_names[-1]
     nlp.add_pipe("ner", source=ner_nlp, after=after)
     meta = dict(nlp.meta)
-    sources = [s for s in meta.get("sources", []) if "NER" not in s["name"] and "blog-args" not in s["name"]]
-    meta["sources"] = sources + NER_SOURCES
+    meta["sources"] = SOURCES + NER_SOURCES
     if ", GermEval NER" not in meta.get("description", ""):
         meta["description"] = meta.get("description", "") + ", GermEval NER"
     nlp.meta.update(meta)
@@ -588,6 +587,9 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
     meta_path = output / "meta.json"
     written = json.loads(meta_path.read_text(encoding="utf-8"))
     written.setdefault("performance", {}).update({key: round(value, 4) for key, value in scores.items()})
+    written["performance"]["size_mb"] = evaluate_pipeline.model_size_mb(output)
+    for stale in ("words_per_second", "words_per_wall_second"):  # measured without the NER
+        written["performance"].pop(stale, None)
     written["performance"]["ner_evaluated_on"] = "GermEval 2014 dev (not trained on), gold tokens"
     meta_path.write_text(json.dumps(written, ensure_ascii=False, indent=2), encoding="utf-8")
     LOG.info("ner in %s: %s", output, scores)
