@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-rate", type=float, default=0.5)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--max-drop-rate", type=float, default=0.34)
-    parser.add_argument("--min-drop-count", type=int, default=2)
+    parser.add_argument("--min-drop-count", type=int, default=3)
     args = parser.parse_args(argv)
     if not args.train.exists():
         print(f"error: {args.train} not found\nhint: the training data lives in ../shared/datasets/blog-args", file=sys.stderr)
