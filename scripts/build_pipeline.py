@@ -378,12 +378,20 @@ def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
 
 
 # --------------------------------------------------------------------------- stage 3b: NER
+BLOG_ARGS = DATASETS / "blog-args" / "train.jsonl"
+#: Actor types of the blog-args annotation that are named entities.
+BLOG_ENTITY_LABELS = {"person": "PER", "organisation": "ORG"}
+
+
 def ner_config(epochs: int, width: int, depth: int) -> str:
-    """The tagger config with an entity recognizer instead of tagger and morphologizer."""
+    """The tagger config with its own tok2vec and an entity recognizer instead of tagger and morphologizer."""
     config = TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs)
     head, _, rest = config.partition("[components.tagger]")
     _, _, tail = rest.partition("[corpora]")
     head = head.replace('pipeline = ["tok2vec","tagger","morphologizer"]', 'pipeline = ["tok2vec","ner"]')
+    # Names need more hash rows than tags, and the case-sensitive word form beside the norm.
+    head = head.replace('attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]\nrows = [5000,1000,2500,2500]',
+                        'attrs = ["ORTH","NORM","PREFIX","SUFFIX","SHAPE"]\nrows = [10000,10000,2500,5000,2500]')
     ner = f"""[components.ner]
 factory = "ner"
 
@@ -408,9 +416,43 @@ upstream = "*"
     return config[:start] + "[training.score_weights]\nents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null\n\n" + config[end:]
 
 
+def blog_ner_docs(nlp) -> list:  # noqa: ANN001 - a spaCy Language with textmine's tokenizer
+    """The persons and organisations of blog-args (real blog text) as PER/ORG entities, one doc per
+    line of each excerpt; every whole-word occurrence of a mention string is that entity."""
+    from spacy.util import filter_spans
+
+    from textmine.evaluation.actor_gold import gold_mentions
+
+    docs = []
+    for line in BLOG_ARGS.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        text = record["text"]
+        named = [a for a in record.get("actors", []) if a["type"] in BLOG_ENTITY_LABELS]
+        mentions = gold_mentions(text, named)
+        offset = 0
+        for part in text.split("\n"):
+            start, end = offset, offset + len(part)
+            offset = end + 1
+            if len(part.split()) < 3:
+                continue
+            doc = nlp.make_doc(part)
+            spans = []
+            for mention in mentions:
+                if mention["start"] >= start and mention["end"] <= end:
+                    span = doc.char_span(mention["start"] - start, mention["end"] - start,
+                                         label=BLOG_ENTITY_LABELS[mention["type"]], alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
+            doc.ents = filter_spans(spans)
+            docs.append(doc)
+    return docs
+
+
 def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
-    """NER trained on GermEval 2014 *test* (300 sentences held back for selection); GermEval dev
-    stays unseen for ``scripts/evaluate_pipeline.py``."""
+    """NER trained on GermEval 2014 *test* (300 sentences held back for selection) plus the persons
+    and organisations of blog-args; GermEval dev stays unseen for ``scripts/evaluate_pipeline.py``."""
     out = work / "ner"
     best = out / "model-best"
     if best.exists():
@@ -418,6 +460,8 @@ def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
     import spacy
     from spacy.cli.train import train
     from spacy.tokens import Doc, DocBin, Span
+
+    from textmine.nlp.german.tokenizer import customize_tokenizer
 
     nlp = spacy.blank("de")
     sentences = read_germeval(GERMEVAL / "NER-de-test.tsv")
@@ -428,6 +472,12 @@ def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
         doc = Doc(nlp.vocab, words=[w for w, _ in sentence])
         doc.ents = [Span(doc, a, b, label=label) for a, b, label in germeval_entities([l for _, l in sentence])]
         bins["ner-dev.spacy" if number < 300 else "ner-train.spacy"].add(doc)
+    if BLOG_ARGS.exists():
+        customize_tokenizer(nlp)
+        blog_docs = blog_ner_docs(nlp)
+        for doc in blog_docs:
+            bins["ner-train.spacy"].add(doc)
+        LOG.info("ner: %d GermEval sentences + %d blog-args lines", len(sentences) - 300, len(blog_docs))
     for name, docbin in bins.items():
         docbin.to_disk(work / name)
     config = work / "ner.cfg"
@@ -475,7 +525,8 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
         "description": "textmine's offline German pipeline: blog/citation tokenizer rules, rule sentences, "
                        "CPU tagger (STTS|UPOS, gold GSD dev + HanTa silver), morphologizer (GSD dev), "
                        "simplemma lemmas" + (", GermEval NER" if "ner" in nlp.pipe_names else ""),
-        "license": "CC BY-SA 4.0", "author": "textmine", "sources": SOURCES,
+        "license": "CC BY-SA 4.0", "author": "textmine",
+        "sources": SOURCES + (NER_SOURCES if "ner" in nlp.pipe_names else []),
         "requirements": ["simplemma>=1.0"],
         "notes": "HanTa (LGPL-3.0+) produced silver training tags at build time; it is not shipped. "
                  "10kGNAD (non-commercial) was never used for training.",
@@ -497,8 +548,56 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
     return OUTPUT
 
 
+# --------------------------------------------------------------------------- stage 5: NER into the shipped pipeline
+NER_SOURCES = [
+    {"name": "GermEval 2014 NER, test split (NER training; dev split held out for evaluation)",
+     "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
+    {"name": "blog-args (textmine's annotated real blog excerpts): persons and organisations as PER/ORG; "
+             "only model weights derived, no text shipped", "url": "", "license": "research use of the pages' text"},
+]
+
+
+def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
+    """Add the trained NER (with its own tok2vec) to an already built pipeline at ``output``, after
+    the tagger; the tagger is not retrained. Records sources, licences and GermEval dev F1 in meta.json."""
+    import spacy
+
+    from textmine.nlp import german  # noqa: F401 (registers textmine's pipeline factories)
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import evaluate_pipeline
+
+    nlp = spacy.load(output)
+    if "ner" in nlp.pipe_names:
+        nlp.remove_pipe("ner")
+    ner_nlp = spacy.load(work / "ner" / "model-best")
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    after = "textmine_upos" if "textmine_upos" in nlp.pipe_names else nlp.pipe_names[-1]
+    nlp.add_pipe("ner", source=ner_nlp, after=after)
+    meta = dict(nlp.meta)
+    meta["sources"] = SOURCES + NER_SOURCES
+    if ", GermEval NER" not in meta.get("description", ""):
+        meta["description"] = meta.get("description", "") + ", GermEval NER"
+    nlp.meta.update(meta)
+    german.customize_tokenizer(nlp)
+    nlp.to_disk(output)
+    reloaded = spacy.load(output)
+    german.customize_tokenizer(reloaded)
+    scores = evaluate_pipeline.ner_scores(reloaded) or {}
+    meta_path = output / "meta.json"
+    written = json.loads(meta_path.read_text(encoding="utf-8"))
+    written.setdefault("performance", {}).update({key: round(value, 4) for key, value in scores.items()})
+    written["performance"]["size_mb"] = evaluate_pipeline.model_size_mb(output)
+    for stale in ("words_per_second", "words_per_wall_second"):  # measured without the NER
+        written["performance"].pop(stale, None)
+    written["performance"]["ner_evaluated_on"] = "GermEval 2014 dev (not trained on), gold tokens"
+    meta_path.write_text(json.dumps(written, ensure_ascii=False, indent=2), encoding="utf-8")
+    LOG.info("ner in %s: %s", output, scores)
+    return output
+
+
 # --------------------------------------------------------------------------- main
-STAGES = ("silver", "corpus", "train", "ner", "assemble")
+STAGES = ("silver", "corpus", "train", "ner", "assemble", "ship-ner")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -509,12 +608,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--width", type=int, default=96)
     parser.add_argument("--depth", type=int, default=4)
-    parser.add_argument("--ner-epochs", type=int, default=8)
-    parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=False,
-                        help="also train the GermEval NER, to measure it (not shipped by default: "
-                             "F1 0.47 on GermEval dev at half the speed; see the report)")
-    parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=False,
+    parser.add_argument("--ner-epochs", type=int, default=12)
+    parser.add_argument("--ner-width", type=int, default=128, help="width of the NER's own tok2vec")
+    parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=True,
+                        help="train the NER (GermEval 2014 test + blog-args persons/organisations)")
+    parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="add the trained NER to the shipped pipeline")
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="the built pipeline that ship-ner adds the NER to")
     parser.add_argument("--pos-source", choices=("tagger", "morphologizer", "constrained"), default="constrained",
                         help="where UPOS comes from (see textmine.nlp.german.tags.SplitTags)")
     args = parser.parse_args(argv)
@@ -531,9 +631,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage in ("train", "all"):
         LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth))
     if args.stage in ("ner", "all") and args.with_ner:
-        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.width, args.depth))
+        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth))
     if args.stage in ("assemble", "all"):
         LOG.info("assemble → %s", stage_assemble(args.work_dir, args.ship_ner, args.pos_source))
+    if args.stage == "ship-ner":
+        LOG.info("ship-ner → %s", stage_ship_ner(args.work_dir, args.output))
     return 0
 
 

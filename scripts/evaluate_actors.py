@@ -8,7 +8,12 @@ A predicted actor matches a gold actor when their character ranges overlap (one-
 ranges first). Reported: precision and recall for named (person, organisation) and collective
 actors, canonical-form and sector accuracy on the matches. The last line is a JSON object.
 
+Real-text gold (``../shared/corpus/real-blogs/gold.jsonl``: actors with their surface strings) is
+read too: every whole-word occurrence of a mention string is one gold mention; ``recall_actors``
+counts an actor of an excerpt as found when any of its mentions is.
+
     PYTHONPATH=. python scripts/evaluate_actors.py [--gold gold/actors.jsonl] [--blank] [--errors]
+    PYTHONPATH=. python scripts/evaluate_actors.py --gold ../shared/corpus/real-blogs/gold.jsonl
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from textmine.evaluation.actor_gold import is_real_gold, real_gold_posts  # noqa: E402
 from textmine.evaluation.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
 NAMED = {"person", "organisation"}
 
@@ -60,7 +66,8 @@ def match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[t
 def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
     counts: Counter[str] = Counter()
     posts = 0
-    for record, text in gold_posts(gold_path):
+    records = real_gold_posts(gold_path) if is_real_gold(gold_path) else gold_posts(gold_path)
+    for record, text in records:
         if text is None:
             print(f"skipped {record['post_id']}: {source_path(record['source'])} not present", file=sys.stderr)
             continue
@@ -73,8 +80,10 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
         gold = record["actors"]
         posts += 1
         pairs = match(gold, predicted)
+        count_actors(counts, gold, pairs)
         for g in gold:
             counts[f"gold_{category(g['type'])}"] += 1
+            counts[f"gold_kind_{g['type']}"] += 1
         for p in predicted:
             counts[f"pred_{category(p['type'])}"] += 1
         for gi, pi in pairs:
@@ -85,6 +94,7 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
             counts["canonical_ok"] += g["canonical"] == p["canonical"]
             counts["sector_ok"] += g["sector"] == p["sector"]
             counts["type_ok"] += g["type"] == p["type"]
+            counts[f"tp_kind_{g['type']}"] += 1
             if show_errors and (g["canonical"], g["sector"], g["type"]) != (p["canonical"], p["sector"], p["type"]):
                 print(f"WRONG  {record['post_id']} {text[g['start']:g['end']]!r}: gold {g['canonical']}/{g['type']}/{g['sector']} "
                       f"pred {p['canonical']}/{p['type']}/{p['sector']}")
@@ -92,6 +102,16 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
             print_unmatched(record["post_id"], gold, predicted, pairs,
                             lambda a, _kind: f"{a['start']} {text[a['start']:a['end']]!r} ({a['canonical']}, {a['type']})")
     return summarise(counts, posts)
+
+
+def count_actors(counts: Counter[str], gold: list[dict[str, Any]], pairs: list[tuple[int, int]]) -> None:
+    """Actor-level recall for real gold (one actor per excerpt, found when any of its mentions is)."""
+    if not gold or "actor" not in gold[0]:
+        return
+    found = {gold[gi]["actor"] for gi, _ in pairs}
+    actors = {g["actor"]: g["type"] for g in gold}
+    counts["gold_actors"] += len(actors)
+    counts["found_actors"] += sum(1 for index in actors if index in found)
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -114,6 +134,9 @@ def summarise(counts: Counter[str], posts: int) -> dict[str, Any]:
         "canonical_accuracy": _ratio(counts["canonical_ok"], counts["matched"]),
         "sector_accuracy": _ratio(counts["sector_ok"], counts["matched"]),
         "type_accuracy": _ratio(counts["type_ok"], counts["matched"]),
+        "recall_person": _ratio(counts["tp_kind_person"], counts["gold_kind_person"]),
+        "recall_organisation": _ratio(counts["tp_kind_organisation"], counts["gold_kind_organisation"]),
+        "recall_actors": _ratio(counts["found_actors"], counts["gold_actors"]),
     }
 
 

@@ -28,9 +28,13 @@ from textmine.nlp.actors.canonical import (
 GAZETTEER_FILE = LEXICON_DIR / "gazetteer.tsv"
 ORG_PATTERNS_FILE = LEXICON_DIR / "org_patterns.tsv"
 FIRST_NAMES_FILE = LEXICON_DIR / "first_names.txt"
+LEARNT_MENTIONS_FILE = LEXICON_DIR / "learnt_mentions.tsv"
+LEARNT_NOT_ACTORS_FILE = LEXICON_DIR / "learnt_not_actors.tsv"
 
+#: One-word ministry names: "Bundesgesundheitsministerium", "Familienministerium".
+MINISTRY_WORD = re.compile(rf"[{UPPER}][{LOWER}]+ministerium")
 #: Lower numbers win when two candidates of the same length overlap.
-PRIORITY = {"gazetteer": 0, "pattern": 1, "person": 2, "ner": 3, "collective": 4}
+PRIORITY = {"gazetteer": 0, "pattern": 1, "learnt": 2, "person": 3, "ner": 4, "collective": 5}
 
 #: A surname: "Lember", "O’Brien", "Müller-Lüdenscheidt".
 SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
@@ -99,9 +103,16 @@ def inflected_aliases(alias: str) -> list[str]:
     return [alias] + [f"{stem}{ending} {rest}" for ending in ("e", "er", "es", "en", "em") if f"{stem}{ending}" != first]
 
 
+LEARNT_FIRST_NAMES_FILE = LEXICON_DIR / "learnt_first_names.txt"
+
+
 @functools.lru_cache(maxsize=4)
-def load_first_names(path: Path = FIRST_NAMES_FILE) -> frozenset[str]:
-    return frozenset(read_words(path))
+def load_first_names(path: Path = FIRST_NAMES_FILE, learnt: Path | None = LEARNT_FIRST_NAMES_FILE) -> frozenset[str]:
+    """The hand list and the first names derived from person names of the training data."""
+    names = set(read_words(path))
+    if learnt is not None and learnt.exists():
+        names |= set(read_words(learnt)) - set(load_stopwords())
+    return frozenset(names)
 
 
 @functools.lru_cache(maxsize=4)
@@ -151,9 +162,59 @@ def find_gazetteer(text: str) -> Iterator[Candidate]:
     aliases, pattern = load_gazetteer()
     if pattern is None:
         return
+    learnt, _ = load_learnt_mentions()
     for match in pattern.finditer(text):
         entry = aliases[match.group("alias")]
+        # The canonical form the training annotation gives this very form ("dpa", not "Deutsche Presse-Agentur").
+        taught = learnt.get(match.group("alias"))
+        if taught is not None and taught.actor_type == entry.actor_type:
+            entry = taught
+        elif MINISTRY_WORD.fullmatch(match.group("alias")):
+            # A ministry is named as the post writes it ("Bundesinnenministerium", "Finanzministerium").
+            entry = NamedEntry(match.group("alias"), entry.actor_type, entry.sector)
         yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
+
+
+@functools.lru_cache(maxsize=4)
+def load_learnt_mentions(path: Path = LEARNT_MENTIONS_FILE) -> tuple[dict[str, NamedEntry], re.Pattern[str] | None]:
+    """Surface forms the training annotation marks as actors (``scripts/derive_actor_lexicons.py``).
+
+    A single-word collective form that the collective lexicon already knows is left to it (its
+    canonical form and sector rule); one whose canonical form is not a form of the word is dropped."""
+    entries: dict[str, NamedEntry] = {}
+    if not path.exists():
+        return entries, None
+    for row in read_rows(path):
+        if len(row) < 4 or row[0] == "surface":
+            continue
+        surface, canonical, actor_type, sector = row[:4]
+        if actor_type == "collective" and " " not in surface:
+            if match_collective(surface) is not None or canonical[:3].lower() not in fold_gender(surface).lower():
+                continue
+        entries[surface] = NamedEntry(canonical, actor_type, sector)
+    if not entries:
+        return entries, None
+    alternatives = "|".join(re.escape(surface) for surface in sorted(entries, key=len, reverse=True))
+    return entries, re.compile(rf"(?<![\w.\-/*:])(?P<alias>{alternatives})(?:s|’s|'s)?(?![\w*:/]|[.\-][\w])")
+
+
+@functools.lru_cache(maxsize=4)
+def load_not_actors(path: Path = LEARNT_NOT_ACTORS_FILE) -> frozenset[str]:
+    """Canonical forms the rules find but the training annotation rarely marks as actors."""
+    if not path.exists():
+        return frozenset()
+    return frozenset(row[0] for row in read_rows(path) if row and row[0] != "canonical")
+
+
+def find_learnt(text: str) -> Iterator[Candidate]:
+    entries, pattern = load_learnt_mentions()
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        entry = entries[match.group("alias")]
+        if entry.actor_type == "collective" and match.end() > match.end("alias"):
+            continue  # a genitive "s" only on names
+        yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "learnt")
 
 
 def find_org_patterns(text: str) -> Iterator[Candidate]:
@@ -206,17 +267,19 @@ def _normalise_quotes(name: str) -> str:
     return name
 
 
-def find_collectives(text: str) -> Iterator[Candidate]:
-    """Collective actors: gender pairs ("Bürgerinnen und Bürger") and single words."""
+def find_collectives(text: str, not_actors: frozenset[str] | None = None) -> Iterator[Candidate]:
+    """Collective actors: gender pairs ("Bürgerinnen und Bürger") and single words, less the
+    canonical forms in ``not_actors`` (default: the learnt list)."""
     for match in PAIR.finditer(text):
         hit = match_collective(pair_word(match))
         if hit is not None:
             yield Candidate(match.start(), match.end(), hit.canonical, "collective", hit.sector, "collective")
     stop_phrases = {phrase for phrase in load_stopwords() if " " in phrase}
+    not_actors = load_not_actors() if not_actors is None else not_actors
     for match in WORD.finditer(text):
         word = match.group(0)
         hit = match_collective(word)
-        if hit is None or _previous_word(text, match.start()) + " " + word in stop_phrases:
+        if hit is None or hit.canonical in not_actors or _previous_word(text, match.start()) + " " + word in stop_phrases:
             continue
         if hit.word_class == "adj" and _used_as_adjective(text, match.end()):
             continue
