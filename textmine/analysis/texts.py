@@ -56,6 +56,9 @@ def release_language_model() -> None:
     them from the store, so the model need not sit in memory next to the pipeline (peak RSS)."""
     global _LANGUAGE_MODEL
     _LANGUAGE_MODEL = None
+    from textmine.ingest.language import release_identifier
+
+    release_identifier()
 
 
 def pipeline_id(nlp: Language) -> str:

@@ -29,6 +29,15 @@ def _identifier():  # noqa: ANN202 - py3langid has no type hints
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def release_identifier() -> None:
+    """Free the classifier (it is loaded again when a post needs it)."""
+    _identifier.cache_clear()
+
+
+def identifier_loaded() -> bool:
+    return _identifier.cache_info().currsize > 0
+
+
 def language_code(value: str | None) -> str | None:
     """"de-DE", "de_AT", "DE" -> "de"; None for no or an unusable value."""
     if not value:
