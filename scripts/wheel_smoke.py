@@ -25,7 +25,7 @@ import json, textmine
 nlp = textmine.load_pipeline()
 arguments = nlp.get_pipe("textmine_arguments")
 print(json.dumps({"pipe_names": nlp.pipe_names, "module": textmine.__file__,
-                  "classifier": getattr(arguments, "classifier", None) is not None}))
+                  "classifier": getattr(arguments, "model", None) is not None}))
 """
 
 
