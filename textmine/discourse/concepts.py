@@ -180,11 +180,11 @@ def joinable(target: str, generic: frozenset[str]) -> bool:
 
 def sentence_terms(text: str, post_terms: set[str]) -> list[str]:
     """The post's topic terms (lemmas) that a sentence contains: each word or its lemma."""
-    import simplemma
+    from textmine.nlp.german.lemmas import lemmatize
 
     found: list[str] = []
     for word in _WORD.findall(text):
-        for candidate in (word, simplemma.lemmatize(word, lang="de")):
+        for candidate in (word, lemmatize(word)):
             if candidate in post_terms:
                 found.append(candidate)
                 break

@@ -36,7 +36,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-import simplemma
+from textmine.nlp.german.lemmas import lemmatize
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -168,7 +168,7 @@ def _lemma(token: Token) -> str:
         # Lemmatisers leave hyphenated compounds alone; inflection sits on the last part.
         head, _, last = lemma.rpartition("-")
         if last[:1].isupper():
-            lemma = f"{head}-{simplemma.lemmatize(last, lang='de')}"
+            lemma = f"{head}-{lemmatize(last)}"
     return _fix_lemma(token.text, lemma)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 
-import simplemma
+from textmine.nlp.german.lemmas import lemmatize
 from spacy.tokens import Doc, Span
 
 from textmine.nlp.arguments.cues import (
@@ -296,7 +296,7 @@ def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueL
     head = _noun_phrase_head(clause)
     if head is None:
         return None
-    lemma = simplemma.lemmatize(head, lang="de")
+    lemma = lemmatize(head)
     return lemma if lemma[:1].isupper() else head
 
 _NOUN_TAGS = frozenset({"NN", "NE"})
@@ -365,7 +365,7 @@ def _region_head(sent: Span, begin: int, end: int, critic: str | None, lexicon: 
                 in_pp = True
                 continue
             is_noun = (token.text[:1].isupper() and lower not in _DETERMINERS and lower not in _NON_SPEAKERS
-                       and (token.i != sent.start or simplemma.lemmatize(token.text, lang="de")[:1].isupper()))
+                       and (token.i != sent.start or lemmatize(token.text)[:1].isupper()))
         if not is_noun:
             continue
         if in_pp:
@@ -388,7 +388,7 @@ def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str 
         return name
     if token.text.lower() in _NON_SPEAKERS:
         return None
-    lemma = token.lemma_ if token.lemma_ and token.lemma_[:1].isupper() else simplemma.lemmatize(token.text, lang="de")
+    lemma = token.lemma_ if token.lemma_ and token.lemma_[:1].isupper() else lemmatize(token.text)
     if lemma in lexicon.generic_nouns:  # "eine Praxis, in der Versorger …": the actor behind it
         specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
         if specific:

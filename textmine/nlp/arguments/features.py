@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 
-import simplemma
+from textmine.nlp.german.lemmas import lemmatize
 
 from textmine.nlp.arguments.cues import (
     _FINAL_PUNCTUATION,
@@ -23,7 +23,7 @@ from textmine.nlp.arguments.cues import (
 # --------------------------------------------------------------------------------------- features
 def lemma_text(text: str) -> str:
     """Lower-cased simplemma lemmas of the words, the classifier's word view of a sentence."""
-    return " ".join(simplemma.lemmatize(w, lang="de").lower() for w in _WORD.findall(text))
+    return " ".join(lemmatize(w).lower() for w in _WORD.findall(text))
 
 #: Names of the dense features, in the order :func:`cue_features` returns them.
 DENSE_FEATURES = tuple(f"cue_{c}" for c in MODEL_CUES) + (

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from textmine.nlp.german import lemmas
 
 _GENDER = re.compile(r"^([^\W\d_]+?)(?:/-?|[*:_])(?:innen|in|e|r|n|en|er|es|em|frau|frauen)$|^([^\W\d_]*[a-zäöüß])Innen$")
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -51,7 +52,7 @@ def lemmatize(text: str, pos: str = "") -> str:
     gender = _GENDER.match(text)
     if gender:
         return _masculine(gender.group(1) or gender.group(2))
-    lemma = simplemma.lemmatize(text, lang="de")
+    lemma = lemmas.lemmatize(text)
     if pos == "PROPN":
         # Names keep their spelling; simplemma may still strip a genitive s ("Israels").
         return lemma if lemma[:1].isupper() and len(lemma) >= len(text) - 1 else text
@@ -62,7 +63,7 @@ def lemmatize(text: str, pos: str = "") -> str:
     if pos == "NOUN" and lemma[:1].islower() and text[:1].isupper():
         return lemma[:1].upper() + lemma[1:]
     if pos and pos not in _NOMINAL and lemma[:1].isupper() and text[:1].isupper():
-        lowered = simplemma.lemmatize(text.lower(), lang="de")
+        lowered = lemmas.lemmatize(text.lower())
         if pos == "ADJ" and text.endswith("er") and lemma == text and lowered == text.lower() + "n":
             return text  # a place adjective at a sentence start ("Wiener", not the verb "wienern")
         return lowered
@@ -104,10 +105,10 @@ def _participle(word: str, lemma: str) -> str | None:
 
 def _masculine(stem: str) -> str:
     """Masculine noun for the stem of a gender form: "Nutzer" → "Nutzer", "Kund" → "Kunde"."""
-    if simplemma.is_known(stem, lang="de"):
-        lemma = simplemma.lemmatize(stem, lang="de")
+    if lemmas.is_known(stem):
+        lemma = lemmas.lemmatize(stem)
         if lemma[:1].isupper() or not stem[:1].isupper():
             return lemma
-    if simplemma.is_known(stem + "e", lang="de"):
+    if lemmas.is_known(stem + "e"):
         return stem + "e"
     return stem
