@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from textmine.ingest.language import MAX_CHARS, identifier, release_identifier
 from textmine.nlp.pipeline_meta import TEXTMINE_COMPONENTS
 from textmine.nlp.pipeline_meta import pipeline_id as _pipeline_id
 from textmine.nlp.contract import doc_to_record
@@ -32,32 +33,20 @@ class Analysis:
     terms: list[str]
 
 
-#: py3langid's model (~90 MB resident): loaded on first use, released before the pipeline loads.
-_LANGUAGE_MODEL = None
-
-
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or ``None`` when the text is too short to tell."""
-    global _LANGUAGE_MODEL
-    if sum(ch.isalpha() for ch in text[:5000]) < MIN_LETTERS_FOR_LANGUAGE_ID:
-        return None
-    if _LANGUAGE_MODEL is None:
-        # py3langid's own model with its defaults (what ``py3langid.classify`` uses), held here so
-        # that it can be released; imported here: it loads on first use, not at textmine's import.
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """ISO 639-1 code of the text's language, or ``None`` when the text is too short to tell.
 
-        _LANGUAGE_MODEL = LanguageIdentifier.from_model_file(MODEL_FILE)
-    language, _score = _LANGUAGE_MODEL.classify(text[:5000])
+    For texts whose language ingest did not record (library calls); the classifier is the one
+    ingest uses, so only one language model is ever held."""
+    if sum(ch.isalpha() for ch in text[:MAX_CHARS]) < MIN_LETTERS_FOR_LANGUAGE_ID:
+        return None
+    language, _score = identifier().classify(text[:MAX_CHARS])
     return language
 
 
 def release_language_model() -> None:
     """Free the language model: ingest detects languages while reading feeds, the analysis reads
     them from the store, so the model need not sit in memory next to the pipeline (peak RSS)."""
-    global _LANGUAGE_MODEL
-    _LANGUAGE_MODEL = None
-    from textmine.ingest.language import release_identifier
-
     release_identifier()
 
 

@@ -23,7 +23,8 @@ MAX_CHARS = 5000
 
 
 @lru_cache(maxsize=1)
-def _identifier():  # noqa: ANN202 - py3langid has no type hints
+def identifier():  # noqa: ANN202 - py3langid has no type hints
+    """py3langid's model with normalised probabilities (~70 MB resident), loaded on first use."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
@@ -31,11 +32,11 @@ def _identifier():  # noqa: ANN202 - py3langid has no type hints
 
 def release_identifier() -> None:
     """Free the classifier (it is loaded again when a post needs it)."""
-    _identifier.cache_clear()
+    identifier.cache_clear()
 
 
 def identifier_loaded() -> bool:
-    return _identifier.cache_info().currsize > 0
+    return identifier.cache_info().currsize > 0
 
 
 def language_code(value: str | None) -> str | None:
@@ -53,7 +54,7 @@ def post_language(title: str | None, text: str, feed_language: str | None = None
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return prior
     # "zxx" (no linguistic content: codes, numbers, names) is no language: it leaves the decision to the feed
-    ranked = [(lang, p) for lang, p in _identifier().rank(sample) if lang not in NO_LANGUAGE]
+    ranked = [(lang, p) for lang, p in identifier().rank(sample) if lang not in NO_LANGUAGE]
     weighted = {lang: p * (FEED_PRIOR if lang == prior else 1.0) for lang, p in ranked}
     total = sum(weighted.values()) or 1.0
     best = max(weighted, key=weighted.__getitem__)
