@@ -257,10 +257,18 @@ class Corpus:
         return sum(r.record.get("language") not in (None, "de") for r in results)
 
     # -- reading ---------------------------------------------------------------------------------
-    def records(self, ids: Sequence[str] | None = None, *, kind: str | None = None) -> Iterator[tuple[StoredPost, dict | None]]:
+    def records(self, ids: Sequence[str] | None = None, *, kind: str | None = None,
+                merge_names: bool = False) -> Iterator[tuple[StoredPost, dict | None]]:
         """Each stored post with its analysis record, in publication order (only ``kind`` if given:
-        "post" or "comment")."""
-        return self.store.records(ids, kind=kind)
+        "post" or "comment"). ``merge_names``: person names as the whole corpus resolves them
+        ("Lember" → "Veiko Lember" where the corpus has one such person; see
+        :mod:`textmine.discourse.names`), as the listings, the report and the networks count them."""
+        if not merge_names:
+            return self.store.records(ids, kind=kind)
+        from textmine.discourse.names import merge_names as merged, person_names
+
+        names = person_names(record for _, record in self.store.records() if record)
+        return ((post, merged(record, names) if record else record) for post, record in self.store.records(ids, kind=kind))
 
     def statements(self, concepts: str = "targets", *, since: str | None = None, until: str | None = None,
                    run: int | None = None):  # noqa: ANN201 - pandas.DataFrame

@@ -86,7 +86,7 @@ def claims(
     """
     _choice("--count", count, ("post", "holder"))
     with open_corpus(db, readonly=True) as corpus:
-        rows = listings.claim_rows(corpus.records(_post_ids(corpus, post), kind=check_kind(kind)), holder=holder)
+        rows = listings.claim_rows(corpus.records(_post_ids(corpus, post), kind=check_kind(kind), merge_names=True), holder=holder)
     if count:
         rows = listings.count_rows(rows, count)
     emit_rows(console, rows, title="Claims", as_json=as_json, as_csv=as_csv)
@@ -107,7 +107,7 @@ def critiques(
     """
     _choice("--count", count, ("post", "critic", "target"))
     with open_corpus(db, readonly=True) as corpus:
-        rows = listings.critique_rows(corpus.records(_post_ids(corpus, post), kind=check_kind(kind)), critic=critic, target=target)
+        rows = listings.critique_rows(corpus.records(_post_ids(corpus, post), kind=check_kind(kind), merge_names=True), critic=critic, target=target)
     if count:
         rows = listings.count_rows(rows, count)
     emit_rows(console, rows, title="Critiques", as_json=as_json, as_csv=as_csv)
@@ -136,7 +136,7 @@ def actors(
             check_out(corpus, network)
             if network.suffix.lower() == ".csv":
                 check_out(corpus, network.with_name(f"{network.stem}-nodes.csv"))
-        records = list(corpus.records(kind=check_kind(kind)))
+        records = list(corpus.records(kind=check_kind(kind), merge_names=True))
         run = corpus.store.topic_run()
         assignments = corpus.store.topic_assignments(run["id"]) if run else {}
     if network is not None:

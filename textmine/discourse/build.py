@@ -43,7 +43,7 @@ def corpus_concept_statements(corpus: Any, concepts: str = "targets", *, since: 
                               until: str | None = None, run_id: int | None = None) -> ConceptReport:
     """Statements of ``corpus`` (a ``Corpus``) with concepts from ``topics``, ``targets`` or a
     code-book file; raises ``ConceptError`` (one line) when the source cannot be used."""
-    statements = corpus_statements(corpus.records(), since=since, until=until)
+    statements = corpus_statements(corpus.records(merge_names=True), since=since, until=until)
     if concepts == "targets":
         return assign_targets(statements)
     if concepts == "topics":

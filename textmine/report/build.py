@@ -86,7 +86,7 @@ def collect(corpus: Any, *, run: int | None = None) -> ReportData:
     if run is not None and stored_run is None:
         raise ReportError(f"no topic run {run} in the database (textmine runs lists them)")
     assignments = store.topic_assignments(stored_run["id"]) if stored_run else {}
-    return ReportData(list(corpus.records()), stored_run, assignments)
+    return ReportData(list(corpus.records(merge_names=True)), stored_run, assignments)
 
 def render_html(data: ReportData) -> str:
     title = "textmine report"
