@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from textmine.evaluation.actor_gold import is_real_gold, real_gold_posts  # noqa: E402
 from textmine.evaluation.gold import SHARED, evaluation_pipeline, gold_posts, post_texts, print_unmatched, source_path  # noqa: E402,F401
+from textmine.nlp.contract import ACTORS
 NAMED = {"person", "organisation"}
 
 
@@ -73,9 +74,9 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
             continue
         doc = nlp(text)
         predicted = [
-            {"start": s.start_char, "end": s.end_char, "text": s.text, "canonical": s._.canonical,
-             "type": s._.actor_type, "sector": s._.sector}
-            for s in doc.spans["actors"]
+            {"start": s.start_char, "end": s.end_char, "text": s.text, "canonical": s._.textmine_canonical,
+             "type": s._.textmine_actor_type, "sector": s._.textmine_sector}
+            for s in doc.spans[ACTORS]
         ]
         gold = record["actors"]
         posts += 1

@@ -27,7 +27,7 @@ def nlp() -> Language:
 
 
 def found(doc) -> list[tuple[str, str, str]]:
-    return [(s.text, s._.canonical, s._.sector) for s in doc.spans["actors"]]
+    return [(s.text, s._.textmine_canonical, s._.textmine_sector) for s in doc.spans["actors"]]
 
 
 def test_ambiguous_names_need_context(nlp):
@@ -95,6 +95,6 @@ def test_floor_on_real_development_gold():
 
 def test_bare_head_takes_the_compound_named_before(nlp):
     doc = nlp("Die Wohlfahrtsverbände warnen. Die Wohlfahrtsverbände fordern Geld. Die Verbände bleiben hart.")
-    assert {s._.canonical for s in doc.spans["actors"]} == {"Wohlfahrtsverband"}
+    assert {s._.textmine_canonical for s in doc.spans["actors"]} == {"Wohlfahrtsverband"}
     general = nlp("Vereine klagen. Vereine fordern. Der Ortsverein bleibt.")
-    assert {s._.canonical for s in general.spans["actors"]} == {"Verein", "Ortsverein"}
+    assert {s._.textmine_canonical for s in general.spans["actors"]} == {"Verein", "Ortsverein"}

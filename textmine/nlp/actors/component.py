@@ -28,14 +28,15 @@ from textmine.nlp.actors import context as actor_context
 from textmine.nlp.actors import patterns as patterns
 from textmine.nlp.actors.canonical import load_stopwords
 from textmine.nlp.actors.patterns import Candidate
+from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES
 from textmine.nlp.extensions import component_assigns, register_extensions
 
-GROUP = "actors"
+GROUP = ACTORS
 NER_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
 
 
 @Language.factory(
-    "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns("actors"),
+    "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns(ACTORS),
     requires=["doc.spans"],  # the citation spans: cited authors are persons
 )
 def make_component(nlp: Language, name: str, use_ner: bool):
@@ -117,15 +118,15 @@ def to_spans(doc: Doc, candidates: Iterable[Candidate]) -> Iterator[Span]:
         if span is None or (span.start, span.end) in seen:
             continue
         seen.add((span.start, span.end))
-        span._.canonical = candidate.canonical
-        span._.actor_type = candidate.actor_type
-        span._.sector = candidate.sector
+        span._.textmine_canonical = candidate.canonical
+        span._.textmine_actor_type = candidate.actor_type
+        span._.textmine_sector = candidate.sector
         yield span
 
 
 def _bibliography_zones(doc: Doc, text: str) -> list[tuple[int, int]]:
     zones = patterns.bibliography_zones(text)
-    for group in ("bibliography", "references"):
+    for group in (BIBLIOGRAPHY, REFERENCES):
         if group in doc.spans:
             zones += [(span.start_char, span.end_char) for span in doc.spans[group]]
     return zones
@@ -285,8 +286,8 @@ def _preceding_first_name(before: str, first_names: set[str]) -> str | None:
 def _reference_names(doc: Doc, zones: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """(first name, surname) pairs from the references group, else from the bibliography text."""
     names: list[tuple[str, str]] = []
-    for span in doc.spans["references"] if "references" in doc.spans else []:
-        for person in list(span._.authors or []) + list(span._.editors or []):
+    for span in doc.spans[REFERENCES] if REFERENCES in doc.spans else []:
+        for person in list(span._.textmine_authors or []) + list(span._.textmine_editors or []):
             last, _, first = str(person).partition(",")
             first = first.strip().split(" ")[0] if first.strip() else ""
             if first and not first.endswith(".") and len(first) > 1:
@@ -298,13 +299,13 @@ def _reference_names(doc: Doc, zones: list[tuple[int, int]]) -> list[tuple[str, 
 
 def _citation_authors(doc: Doc, first_names: set[str]) -> Iterator[tuple[int, int, str]]:
     """(start, end, surname) of the authors of in-text citations: the citation component's, else ours."""
-    spans = list(doc.spans["citations"]) if "citations" in doc.spans else []
+    spans = list(doc.spans[CITATIONS]) if CITATIONS in doc.spans else []
     if not spans:
         yield from patterns.fallback_citation_authors(doc.text, first_names)
         return
     for span in spans:
         by_name: dict[str, int] = defaultdict(int)
-        for author in span._.authors or []:
+        for author in span._.textmine_authors or []:
             surname = str(author).partition(",")[0].strip()
             if not surname:
                 continue

@@ -14,6 +14,7 @@ from textmine.nlp.arguments.cues import (
     CueLexicon,
     read_lexicon,
 )
+from textmine.nlp.contract import ACTORS, CITATIONS
 
 # --------------------------------------------------------------------------------- holder, target
 _DETERMINERS = frozenset(
@@ -114,11 +115,11 @@ def _overlapping(doc: Doc, group: str, start: int, end: int) -> list[Span]:
     return [s for s in spans[lo:hi] if s.start_char < end and s.end_char > start]
 
 def _actor_name(span: Span) -> str:
-    canonical = span._.canonical if Span.has_extension("canonical") else None
+    canonical = span._.textmine_canonical if Span.has_extension("textmine_canonical") else None
     return canonical or span.text
 
 def _citation_author(span: Span) -> str | None:
-    authors = span._.authors if Span.has_extension("authors") else None
+    authors = span._.textmine_authors if Span.has_extension("textmine_authors") else None
     if authors:
         return str(authors[0]).split(",")[0].strip()
     return None
@@ -154,7 +155,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
     # then citation authors there.
     if pattern is not None or cue_start is not None:
         candidates = [
-            actor for actor in _overlapping(doc, "actors", sent.start_char, sent.end_char)
+            actor for actor in _overlapping(doc, ACTORS, sent.start_char, sent.end_char)
             if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char
             and actor.text.split()[0].lower() not in _NON_SPEAKERS
         ]
@@ -162,7 +163,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
             # "Drei große Wohlfahrtsverbände warnen …": the capitalised word at the start is no actor,
             # an actor before the cue is the speaker.
             candidates = [
-                actor for actor in _overlapping(doc, "actors", sent.start_char, sent.start_char + cue_start)
+                actor for actor in _overlapping(doc, ACTORS, sent.start_char, sent.start_char + cue_start)
                 if actor.start_char >= sent.start_char and actor.text.split()[0].lower() not in _NON_SPEAKERS
             ]
         if candidates:
@@ -172,7 +173,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
                 if cited:
                     return cited
             return _full_name(doc, _actor_name(best))
-    for citation in _spans_in(doc, "citations", sent.start_char, sent.end_char):
+    for citation in _spans_in(doc, CITATIONS, sent.start_char, sent.end_char):
         if citation.start_char < region[1] + 40 and citation.end_char > region[0] - 1 and pattern is not None:
             author = _citation_author(citation)
             if author:
@@ -194,7 +195,7 @@ _ACTOR_RANK = {"person": 0, "organisation": 1, "organization": 1, "collective": 
 _QUOTED = re.compile(r"[„“”\"»«][^„“”\"»«]{0,400}[„“”\"»«]")
 
 def _actor_type(span: Span) -> str | None:
-    return span._.actor_type if Span.has_extension("actor_type") else None
+    return span._.textmine_actor_type if Span.has_extension("textmine_actor_type") else None
 
 def _first_person_speaks(text: str, cue_start: int | None) -> bool:
     """First person outside quotations, before the cue (or anywhere without one): the author."""
@@ -205,13 +206,13 @@ _NAMES = "textmine_arguments.names."
 
 def _full_name(doc: Doc, name: str) -> str:
     """The fullest person name in the post that contains ``name`` ("Murat" -> "Murat Yilmaz")."""
-    if not name or " " in name.strip() or "actors" not in doc.spans:
+    if not name or " " in name.strip() or ACTORS not in doc.spans:
         return name
     key = _NAMES + "map"
     names = doc.user_data.get(key)
     if names is None:
         names = {}
-        for actor in doc.spans["actors"]:
+        for actor in doc.spans[ACTORS]:
             canonical = _actor_name(actor)
             if _actor_type(actor) not in (None, "person") or " " not in canonical:
                 continue
@@ -223,7 +224,7 @@ def _full_name(doc: Doc, name: str) -> str:
 
 def cited_author(sent: Span) -> str | None:
     """The first author cited in the sentence: a reported claim is held by its source."""
-    for citation in _spans_in(sent.doc, "citations", sent.start_char, sent.end_char):
+    for citation in _spans_in(sent.doc, CITATIONS, sent.start_char, sent.end_char):
         author = _citation_author(citation)
         if author:
             return _actor_for(sent.doc, citation) or author
@@ -232,7 +233,7 @@ def cited_author(sent: Span) -> str | None:
 
 def _actor_for(doc: Doc, span: Span) -> str | None:
     """The canonical name of an actor span that overlaps ``span`` (the citation's author)."""
-    for actor in _overlapping(doc, "actors", span.start_char, span.end_char):
+    for actor in _overlapping(doc, ACTORS, span.start_char, span.end_char):
         if actor.start_char < span.end_char and actor.end_char > span.start_char:
             return _actor_name(actor)
     return None
@@ -281,9 +282,9 @@ def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueL
     if inner_only:
         return None
     start = sent.start_char + clause_start
-    actors = [a for a in _spans_in(doc, "actors", start, sent.end_char) if not _same_name(_actor_name(a), critic)]
+    actors = [a for a in _spans_in(doc, ACTORS, start, sent.end_char) if not _same_name(_actor_name(a), critic)]
     if not actors:
-        actors = [a for a in _spans_in(doc, "actors", sent.start_char, sent.end_char)
+        actors = [a for a in _spans_in(doc, ACTORS, sent.start_char, sent.end_char)
                   if not _same_name(_actor_name(a), critic)]
     specific = [a for a in actors if _actor_name(a) not in lexicon.generic_nouns]
     if specific or actors:
@@ -378,11 +379,11 @@ def _region_head(sent: Span, begin: int, end: int, critic: str | None, lexicon: 
 
 def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str | None:
     """The actor covering ``token`` (a specific one of the region when it is generic), else its lemma."""
-    actor = next((a for a in _overlapping(doc, "actors", token.idx, token.idx + len(token.text))), None)
+    actor = next((a for a in _overlapping(doc, ACTORS, token.idx, token.idx + len(token.text))), None)
     if actor is not None:
         name = _actor_name(actor)
         if name in lexicon.generic_nouns:
-            specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
+            specific = [a for a in _spans_in(doc, ACTORS, lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
             if specific:
                 return _actor_name(specific[0])
         return name
@@ -390,7 +391,7 @@ def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str 
         return None
     lemma = token.lemma_ if token.lemma_ and token.lemma_[:1].isupper() else simplemma.lemmatize(token.text, lang="de")
     if lemma in lexicon.generic_nouns:  # "eine Praxis, in der Versorger …": the actor behind it
-        specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
+        specific = [a for a in _spans_in(doc, ACTORS, lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
         if specific:
             return _actor_name(specific[0])
     return lemma if lemma[:1].isupper() else token.text

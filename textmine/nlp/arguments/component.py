@@ -30,8 +30,8 @@ the head of the judged clause's first noun phrase outside a prepositional phrase
 sentence's subject when that is a pronoun; never the critic; a generic noun ("Praxis") yields to a
 specific actor in the clause.
 
-Writes ``doc.spans["claims"]`` (``span._.holder``, ``span._.score``) and ``doc.spans["critiques"]``
-(``span._.critic``, ``span._.target``, ``span._.score``; the score is the model's probability of the
+Writes ``doc.spans["claims"]`` (``span._.textmine_holder``, ``span._.textmine_score``) and ``doc.spans["critiques"]``
+(``span._.textmine_critic``, ``span._.textmine_target``, ``span._.textmine_score``; the score is the model's probability of the
 label)."""
 from __future__ import annotations
 
@@ -83,6 +83,7 @@ from textmine.nlp.arguments.cues import (
 )
 from textmine.nlp.arguments.speakers import PRONOUNS, quote_speakers
 from textmine.nlp.extensions import component_assigns, register_extensions
+from textmine.nlp.contract import ACTORS, CLAIMS, CRITIQUES, REFERENCES
 
 
 # ----------------------------------------------------------------------------------- the decision
@@ -148,7 +149,7 @@ def decide(
     followed_by_break = "\n" in tail or sent.end_char >= len(doc_text.rstrip())
     if hits["bibliography_heading"] and len(_WORD.findall(text)) <= 3:
         context.in_bibliography = True
-    if context.in_bibliography or _overlaps(sent.doc, "references", sent):
+    if context.in_bibliography or _overlaps(sent.doc, REFERENCES, sent):
         return SentenceDecision("none", 0.0)
     if model_label is None and (_is_non_sentence(text, followed_by_break) or hits["announcement"]):
         return SentenceDecision("none", 0.0)  # the model learned headings and announcements itself
@@ -349,7 +350,7 @@ def _combine(p_model: float, p_cue: float) -> float:
 @Language.factory(
     "textmine_arguments",
     default_config={"model_dir": None, "lexicon_dir": None, "threshold": 0.5, "use_model": True},
-    assigns=component_assigns("claims", "critiques"),
+    assigns=component_assigns(CLAIMS, CRITIQUES),
     requires=["doc.spans"],  # the actor and citation spans (holders, critics, targets)
 )
 def make_component(
@@ -416,16 +417,16 @@ class ArgumentComponent:
                 # live in doc.user_data by character offsets, so they are the same span's.
                 span = Span(doc, span.start, span.end, label=decision.label)
             if decision.label == "claim":
-                span._.holder = decision.holder
-                span._.score = decision.score
+                span._.textmine_holder = decision.holder
+                span._.textmine_score = decision.score
                 claims.append(span)
             elif decision.label == "critique":
-                span._.critic = decision.holder
-                span._.target = decision.target
-                span._.score = decision.score
+                span._.textmine_critic = decision.holder
+                span._.textmine_target = decision.target
+                span._.textmine_score = decision.score
                 critiques.append(span)
-        doc.spans["claims"] = claims
-        doc.spans["critiques"] = critiques
+        doc.spans[CLAIMS] = claims
+        doc.spans[CRITIQUES] = critiques
         return doc
 
     @property
@@ -453,7 +454,7 @@ def _person_before(doc: Doc, position: int, last_speaker: str | None) -> str | N
     the last person actor (or "Role First Last" phrase) before ``position``."""
     if last_speaker and last_speaker != AUTHOR and " " in last_speaker:
         return last_speaker
-    persons = [a for a in _overlapping(doc, "actors", 0, position) if _actor_type(a) == "person"]
+    persons = [a for a in _overlapping(doc, ACTORS, 0, position) if _actor_type(a) == "person"]
     if persons:
         return _full_name(doc, _actor_name(persons[-1]))
     named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, position))
@@ -474,14 +475,14 @@ def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | No
     if name.lower() in PRONOUNS or _ROLE_ONLY.match(name):
         if last_speaker and last_speaker != AUTHOR:
             return last_speaker
-        before = [a for a in _overlapping(doc, "actors", 0, attribution.start) if _actor_type(a) == "person"]
+        before = [a for a in _overlapping(doc, ACTORS, 0, attribution.start) if _actor_type(a) == "person"]
         if before:
             return _full_name(doc, _actor_name(before[-1]))
         named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, attribution.start))
         if named:
             return named[-1].group(1)
         return None if name.lower() in PRONOUNS else _surname(name)
-    actors = [a for a in _overlapping(doc, "actors", attribution.start, attribution.end)]
+    actors = [a for a in _overlapping(doc, ACTORS, attribution.start, attribution.end)]
     if actors:
         best = min(actors, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), -a.start_char))
         return _full_name(doc, _actor_name(best))

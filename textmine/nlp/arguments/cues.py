@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from textmine import resources
+from textmine.nlp.contract import ARGUMENT_GROUPS
 
-GROUPS = ("claims", "critiques")
+GROUPS = ARGUMENT_GROUPS
 
 LEXICON_DIR = resources.lexicon_dir("arguments")
 
