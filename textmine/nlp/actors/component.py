@@ -28,6 +28,7 @@ from textmine.nlp.actors import context as actor_context
 from textmine.nlp.actors import patterns as patterns
 from textmine.nlp.actors.canonical import load_stopwords
 from textmine.nlp.actors.patterns import Candidate
+from textmine.nlp.common.names import strip_genitive
 from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES
 from textmine.nlp.extensions import component_assigns, register_extensions
 
@@ -211,7 +212,7 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
     mentions: list[tuple[int, int]] = []
 
     def remember(name: str) -> None:
-        surname = patterns.strip_genitive(name.split()[-1], full_names)
+        surname = strip_genitive(name.split()[-1], full_names)
         name = name[: len(name) - len(name.split()[-1])] + surname
         if len(name) > len(full_names.get(surname, "")):
             full_names[surname] = name
@@ -261,7 +262,7 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
     for start, end in mentions:
         if patterns.in_zones(start, end, named_organisations):
             continue
-        surname = patterns.strip_genitive(text[start:end].split()[-1], full_names)
+        surname = strip_genitive(text[start:end].split()[-1], full_names)
         canonical = full_names.get(surname, text[start:end])
         sector = "science" if surname in science else "unknown"
         result.append(Candidate(start, end, canonical, "person", sector, "person"))

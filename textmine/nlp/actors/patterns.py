@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from textmine.nlp.common.bibliography import heading_line_regex
+from textmine.nlp.common.names import LOWER, UPPER, strip_genitive
 from textmine.nlp.actors.canonical import (
     LEXICON_DIR,
-    LOWER,
     PAIR,
-    UPPER,
     fold_gender,
     load_stopwords,
     match_collective,
@@ -45,9 +45,6 @@ GAZETTEER_ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]*(?:isch|sc
 ADJECTIVE = rf"[{LOWER}]+(?:e|en|er|es)"
 #: A capitalised word, with a gender-inclusive ending if it has one ("Nutzer/-innen").
 WORD = re.compile(rf"(?<![\w\-/*:])[{UPPER}][\w\-]*?(?:(?:/-?|[*:])in(?:nen)?)?(?![\w\-])")
-BIBLIOGRAPHY_HEADING = re.compile(
-    r"(?m)^(?:Literatur(?:verzeichnis|liste| und Quellen)?|Quellen(?:verzeichnis|angaben)?|Verwendete Literatur|Bibliographie|Bibliografie|Referenzen)\s*:?\s*$"
-)
 OPEN_QUOTES = "„“\"»‚"
 CLOSE_QUOTES = "“”\"«‘"
 
@@ -150,7 +147,7 @@ def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[
 
 def bibliography_zones(text: str) -> list[tuple[int, int]]:
     """Character ranges of a "Literatur:" section: from its heading to the end of the text."""
-    match = BIBLIOGRAPHY_HEADING.search(text)
+    match = heading_line_regex().search(text)
     return [(match.start(), len(text))] if match else []
 
 
@@ -436,16 +433,6 @@ def surname_pattern(surnames: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(name) for name in names)
     return re.compile(rf"(?<![\w\-’'])(?P<name>{alternatives})(?:s|’s|'s)?(?![\w’'])")
-
-
-def strip_genitive(word: str, known: Iterable[str]) -> str:
-    known = set(known)
-    if word in known:
-        return word
-    for ending in ("’s", "'s", "s"):
-        if word.endswith(ending) and word[: -len(ending)] in known:
-            return word[: -len(ending)]
-    return word
 
 
 __all__ = [

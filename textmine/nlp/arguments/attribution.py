@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
 import re
+from typing import Iterator
 
 import simplemma
 from spacy.tokens import Doc, Span
 
+from textmine.nlp.common.names import UPPER
 from textmine.nlp.arguments.cues import (
     _WORD,
     AUTHOR,
@@ -45,7 +49,7 @@ _PRONOUN_START = re.compile(r"^\s*(?:Er|Sie)\s+[a-zäöüß]")
 
 _SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 
-_NAME = r"[A-ZÄÖÜ][\w’'\-]+(?:\s+[A-ZÄÖÜ][\w’'\-]+)?"
+_NAME = r"[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+)?"
 
 _LAUT = re.compile(
     r"(?<!\w)(?i:laut|nach\s+ansicht|nach\s+auffassung|nach\s+angaben|nach\s+einschätzung|gemäß)"
@@ -59,7 +63,7 @@ _QUOTE_REPORT = re.compile(
     r"(?:[a-zäöüß]+\s+)?(" + _NAME + ")"
 )
 
-_PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([A-ZÄÖÜ][\w’'\-]+)(?:\s*(?:/|und|&)\s*[A-ZÄÖÜ][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
+_PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([" + UPPER + r"][\w’'\-]+)(?:\s*(?:/|und|&)\s*[" + UPPER + r"][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
 
 _ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
 
@@ -67,7 +71,7 @@ _SO_X = re.compile(r"[,–—-]\s*so\s+(" + _NAME + r")\s*(?:\(|[,–—-])")
 
 _AFTER_VERB = re.compile(r"\w+\s+(?:(?:der|die|das|den)\s+)?(" + _NAME + ")")
 
-_CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[A-ZÄÖÜ][\w’'\-]+\s*){1,3})")
+_CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[" + UPPER + r"][\w’'\-]+\s*){1,3})")
 
 def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
     """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
@@ -96,19 +100,39 @@ def _spans_in(doc: Doc, group: str, start: int, end: int) -> list[Span]:
         return []
     return [s for s in _overlapping(doc, group, start, end) if s.start_char >= start and s.end_char <= end]
 
-_INDEX = "textmine_arguments.index."
+#: Facts about the doc that the component's call computes once (its text, whether it is parsed,
+#: span indexes): held for the duration of one call, never stored on the Doc.
+_CALL: contextvars.ContextVar[tuple[Doc, dict] | None] = contextvars.ContextVar("textmine_arguments_call", default=None)
+
+
+@contextlib.contextmanager
+def call_cache(doc: Doc) -> Iterator[None]:
+    """Remember per-doc facts while the component labels ``doc``."""
+    token = _CALL.set((doc, {"text": doc.text, "has_parse": doc.has_annotation("DEP")}))
+    try:
+        yield
+    finally:
+        _CALL.reset(token)
+
+
+def _cache(doc: Doc) -> dict | None:
+    current = _CALL.get()
+    return current[1] if current is not None and current[0] is doc else None
+
 
 def _overlapping(doc: Doc, group: str, start: int, end: int) -> list[Span]:
     """Spans of ``doc.spans[group]`` overlapping [start, end), in text order, found by bisection in
     an index built once per component call (scanning the group per sentence is quadratic)."""
     if group not in doc.spans:
         return []
-    key = _INDEX + group
-    index = doc.user_data.get(key)
+    cache = _cache(doc)
+    key = ("index", group)
+    index = cache.get(key) if cache is not None else None
     if index is None:
         spans = sorted(doc.spans[group], key=lambda s: (s.start_char, s.end_char))
         index = ([s.start_char for s in spans], spans, max((len(s.text) for s in spans), default=0))
-        doc.user_data[key] = index
+        if cache is not None:
+            cache[key] = index
     starts, spans, longest = index
     lo = bisect.bisect_left(starts, start - longest)
     hi = bisect.bisect_left(starts, end)
@@ -202,14 +226,12 @@ def _first_person_speaks(text: str, cue_start: int | None) -> bool:
     head = text if cue_start is None else text[:cue_start]
     return bool(_FIRST_PERSON_SUBJECT.search(_QUOTED.sub(" ", head)))
 
-_NAMES = "textmine_arguments.names."
-
 def _full_name(doc: Doc, name: str) -> str:
     """The fullest person name in the post that contains ``name`` ("Murat" -> "Murat Yilmaz")."""
     if not name or " " in name.strip() or ACTORS not in doc.spans:
         return name
-    key = _NAMES + "map"
-    names = doc.user_data.get(key)
+    cache = _cache(doc)
+    names = cache.get("names") if cache is not None else None
     if names is None:
         names = {}
         for actor in doc.spans[ACTORS]:
@@ -219,7 +241,8 @@ def _full_name(doc: Doc, name: str) -> str:
             for token in canonical.split():
                 if len(canonical) > len(names.get(token.lower(), "")):
                     names[token.lower()] = canonical
-        doc.user_data[key] = names
+        if cache is not None:
+            cache["names"] = names
     return names.get(name.lower(), name)
 
 def cited_author(sent: Span) -> str | None:
@@ -304,7 +327,7 @@ _NOUN_TAGS = frozenset({"NN", "NE"})
 
 #: A judged clause whose subject is a pronoun: the target is the previous sentence's subject.
 _ANAPHOR = re.compile(
-    r"^\s*(?:Sie|Er|Manche|Einige)\s+(?![A-ZÄÖÜ]|(?:der|die|das|den|dem|des|von|unter|aus)(?!\w))"
+    r"^\s*(?:Sie|Er|Manche|Einige)\s+(?![" + UPPER + r"]|(?:der|die|das|den|dem|des|von|unter|aus)(?!\w))"
 )
 
 def _after_opening_frame(text: str, lexicon: CueLexicon) -> int:
@@ -402,19 +425,15 @@ def _first_noun(sent: Span, start: int) -> str | None:
             return token.lemma_ or token.text
     return None
 
-_HAS_PARSE = "textmine_arguments.has_parse"
-
-_TEXT = "textmine_arguments.text"
-
 def _doc_text(doc: Doc) -> str:
     """``doc.text`` joins every token on each call: keep it for the duration of the component's call."""
-    cached = doc.user_data.get(_TEXT)
-    return doc.text if cached is None else cached
+    cache = _cache(doc)
+    return doc.text if cache is None else cache["text"]
 
 def _has_parse(doc: Doc) -> bool:
     """Whether the doc has a dependency parse (cached for the duration of the component's call)."""
-    cached = doc.user_data.get(_HAS_PARSE)
-    return doc.has_annotation("DEP") if cached is None else cached
+    cache = _cache(doc)
+    return doc.has_annotation("DEP") if cache is None else cache["has_parse"]
 
 def _clause_start(text: str, after: int) -> int:
     """Where the criticised clause starts: after ", dass"/"ob"/"warum" following the cue, else the cue."""

@@ -46,15 +46,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine import resources
+from textmine.nlp.common.names import UPPER
 from textmine.nlp.arguments.attribution import (
     _ACTOR_RANK,
     _ANAPHOR,
-    _HAS_PARSE,
-    _INDEX,
     _LABEL,
-    _NAMES,
     _PRONOUN_START,
-    _TEXT,
     _actor_name,
     _actor_type,
     _after_opening_frame,
@@ -67,6 +64,7 @@ from textmine.nlp.arguments.attribution import (
     _region_head,
     _same_name,
     _surname,
+    call_cache,
     cited_author,
     find_speaker,
     find_target,
@@ -104,7 +102,7 @@ def _first(hits: dict[str, list[tuple[int, int]]], categories: Iterable[str]) ->
 
 _BIB_ENTRY = re.compile(
     r"^[^()]{0,120}\((?:19|20)\d\d[a-z]?\)\s*:|\(Hrsg\.?\)|,\s*in:\s|\bS\.\s*\d+\s*[-–]\s*\d+\.?\s*$"
-    r"|^[A-ZÄÖÜ][\w\- ]{1,40}:\s*[A-ZÄÖÜ][\w.\- ]{1,60}\.?$"
+    r"|^[" + UPPER + r"][\w\- ]{1,40}:\s*[" + UPPER + r"][\w.\- ]{1,60}\.?$"
 )
 
 
@@ -373,16 +371,9 @@ class ArgumentComponent:
         self.threshold = threshold
 
     def __call__(self, doc: Doc) -> Doc:
-        # has_annotation() scans every token: ask once per doc, not once per sentence.
-        doc.user_data[_HAS_PARSE] = doc.has_annotation("DEP")
-        doc.user_data[_TEXT] = doc.text
-        try:
+        # has_annotation() scans every token and doc.text joins them: once per doc, not per sentence.
+        with call_cache(doc):
             return self._label(doc)
-        finally:
-            doc.user_data.pop(_HAS_PARSE, None)
-            doc.user_data.pop(_TEXT, None)
-            for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith((_INDEX, _NAMES))]:
-                del doc.user_data[key]
 
     def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -438,12 +429,12 @@ class ArgumentComponent:
 #: "Die Bundesdatenschutzbeauftragte Louisa Specht-Riemenschneider", "Bitkom-Präsident Achim Berg": a role
 #: noun before a first and last name (the person a later "sie"/"er" refers to when no actor span has it).
 _ROLE_AND_NAME = re.compile(
-    r"(?<!\w)[A-ZÄÖÜ][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?!\w)"
+    r"(?<!\w)[" + UPPER + r"][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([" + UPPER + r"][a-zäöüß]+\s+[" + UPPER + r"][a-zäöüß]+(?:-[" + UPPER + r"][a-zäöüß]+)?)(?!\w)"
 )
 
-_APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w\-]+)(?!\w)")
+_APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([" + UPPER + r"][a-zäöüß]+\s+[" + UPPER + r"][\w\-]+)(?!\w)")
 
-_ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ][\w\-]+$")
+_ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[" + UPPER + r"][\w\-]+$")
 
 @functools.lru_cache(maxsize=1)
 def _person_roles() -> frozenset[str]:
