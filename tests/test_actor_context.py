@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def nlp() -> Language:
     pipeline = spacy.blank("de")
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("textmine_citations")  # whose spans the component requires
     pipeline.add_pipe("textmine_actors")
     return pipeline
 

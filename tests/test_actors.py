@@ -28,6 +28,7 @@ def nlp() -> Language:
     """The poorest pipeline a user may have: tokenizer + sentencizer, no tagger, parser or NER."""
     pipeline = spacy.blank("de")
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("textmine_citations")  # whose spans the component requires
     pipeline.add_pipe("textmine_actors")
     return pipeline
 
@@ -106,6 +107,7 @@ def test_same_actors_whatever_the_tokenizer(nlp):
     joined = spacy.blank("de")
     joined.tokenizer.add_special_case("Nutzer/innen", [{"ORTH": "Nutzer/innen"}])
     joined.add_pipe("sentencizer")
+    joined.add_pipe("textmine_citations")  # whose spans the component requires
     joined.add_pipe("textmine_actors")
     assert "Nutzer/innen" in [t.text for t in joined.make_doc(text)]
     assert "Nutzer/innen" not in [t.text for t in nlp.make_doc(text)]
@@ -170,6 +172,7 @@ def test_uses_ner_persons_and_organisations_but_not_places():
     pipeline = spacy.blank("de")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("test_hand_ner")
+    pipeline.add_pipe("textmine_citations")  # whose spans the component requires
     pipeline.add_pipe("textmine_actors")
     doc = pipeline("Kemal Öztürk lobt Quartierhilfe in Bremen. Öztürk bleibt.")
     found = actors(doc)

@@ -25,6 +25,7 @@ def blank_nlp():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")  # whose spans the component requires
     nlp.add_pipe("textmine_arguments", config={"use_model": False})
     return nlp
 
@@ -35,6 +36,7 @@ def model_nlp():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")  # whose spans the component requires
     nlp.add_pipe("textmine_arguments")
     return nlp
 
@@ -131,6 +133,7 @@ def test_component_without_model_uses_cues_only():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")  # whose spans the component requires
     nlp.add_pipe("textmine_arguments", config={"use_model": False})
     doc = nlp("Die Kommunen sollten Quartiersmanagerinnen finanzieren. Das Wetter war gestern schön und sonnig.")
     assert [s.text for s in doc.spans["claims"]] == ["Die Kommunen sollten Quartiersmanagerinnen finanzieren."]
@@ -162,7 +165,8 @@ def _doc_with_spans(nlp, text, actors=(), citations=()):
         span._.textmine_authors = authors
         citation_spans.append(span)
     doc.spans["actors"] = actor_spans
-    doc.spans["citations"] = citation_spans
+    if citations:  # else the citation component's own spans
+        doc.spans["citations"] = citation_spans
     return nlp.get_pipe("textmine_arguments")(doc)
 
 

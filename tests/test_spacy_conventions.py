@@ -35,3 +35,25 @@ def test_an_attribute_registered_by_another_owner_is_a_clear_error(cls, name):
         from textmine.nlp import extensions
 
         extensions._REGISTERED[(cls, name)] = cls.get_extension(name)
+
+
+@pytest.mark.parametrize("component", ["textmine_actors", "textmine_arguments"])
+def test_a_component_without_the_citation_component_before_it_says_so(component):
+    import spacy
+
+    from textmine.nlp.actors import component as _actors  # noqa: F401 (importing registers the factories)
+    from textmine.nlp.arguments import component as _arguments  # noqa: F401
+    from textmine.nlp.citations import component as _citations  # noqa: F401
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(component, config={"use_model": False} if component == "textmine_arguments" else {})
+    with pytest.raises(ValueError, match=rf"{component} reads doc.spans\['citations'\], which textmine_citations writes.*"
+                                         rf"nlp.add_pipe\('textmine_citations', before='{component}'\)"):
+        nlp("Laut Lember (2018, 4) müssen Verbände digitaler werden.")
+    nlp.add_pipe("textmine_citations", before=component)
+    doc = nlp("Laut Lember (2018, 4) müssen Verbände digitaler werden.")
+    assert "citations" in doc.spans
+    requires = nlp.get_pipe_meta(component).requires
+    assert "span._.textmine_authors" in requires
+    assert not nlp.analyze_pipes()["problems"][component]

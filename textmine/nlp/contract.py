@@ -107,3 +107,14 @@ def with_post_author(record: dict[str, Any], author: str | None) -> dict[str, An
                 item[who] = name
                 item[f"{who}_is_author"] = True
     return record
+
+
+def require_groups(doc: "Doc", component: str, groups: tuple[str, ...], provider: str) -> None:
+    """Raise a ``ValueError`` when ``provider`` (the component that writes ``groups``) did not run
+    on ``doc`` before ``component``, which reads them."""
+    missing = [group for group in groups if group not in doc.spans]
+    if missing:
+        raise ValueError(
+            f"{component} reads doc.spans[{missing[0]!r}], which {provider} writes, but {provider} did not run "
+            f"before it: add it to the pipeline first (nlp.add_pipe({provider!r}, before={component!r}))"
+        )

@@ -29,7 +29,7 @@ from textmine.nlp.actors import patterns as patterns
 from textmine.nlp.actors.canonical import load_stopwords
 from textmine.nlp.actors.patterns import Candidate
 from textmine.nlp.common.names import strip_genitive
-from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES
+from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES, require_groups
 from textmine.nlp.extensions import component_assigns, register_extensions
 
 GROUP = ACTORS
@@ -38,7 +38,9 @@ NER_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
 
 @Language.factory(
     "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns(ACTORS),
-    requires=["doc.spans"],  # the citation spans: cited authors are persons
+    # The citation component's spans: cited and listed authors are persons, nothing in a bibliography
+    # is an actor.
+    requires=["doc.spans", "span._.textmine_authors", "span._.textmine_editors"],
 )
 def make_component(nlp: Language, name: str, use_ner: bool):
     register_extensions()
@@ -52,6 +54,7 @@ class ActorComponent:
         self.use_ner = use_ner
 
     def __call__(self, doc: Doc) -> Doc:
+        require_groups(doc, "textmine_actors", (CITATIONS,), "textmine_citations")
         candidates = find_candidates(doc, use_ner=self.use_ner)
         resolved = resolve_overlaps(candidates)
         resolved = actor_context.person_sectors(doc.text, resolved, candidates)
@@ -217,7 +220,7 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
         if len(name) > len(full_names.get(surname, "")):
             full_names[surname] = name
 
-    for first, last in _reference_names(doc, zones):
+    for first, last in _reference_names(doc):
         first_names.add(first)
         remember(f"{first} {last}")
         science.add(last.split()[-1])
@@ -284,27 +287,25 @@ def _preceding_first_name(before: str, first_names: set[str]) -> str | None:
     return None
 
 
-def _reference_names(doc: Doc, zones: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(first name, surname) pairs from the references group, else from the bibliography text."""
+def _reference_names(doc: Doc) -> list[tuple[str, str]]:
+    """(first name, surname) pairs of the authors and editors in the references group."""
     names: list[tuple[str, str]] = []
-    for span in doc.spans[REFERENCES] if REFERENCES in doc.spans else []:
+    for span in doc.spans.get(REFERENCES, ()):
         for person in list(span._.textmine_authors or []) + list(span._.textmine_editors or []):
             last, _, first = str(person).partition(",")
             first = first.strip().split(" ")[0] if first.strip() else ""
             if first and not first.endswith(".") and len(first) > 1:
                 names.append((first, last.strip()))
-    if not names:
-        names = patterns.bibliography_names(doc.text, zones)
     return names
 
 
 def _citation_authors(doc: Doc, first_names: set[str]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, surname) of the authors of in-text citations: the citation component's, else ours."""
-    spans = list(doc.spans[CITATIONS]) if CITATIONS in doc.spans else []
-    if not spans:
-        yield from patterns.fallback_citation_authors(doc.text, first_names)
-        return
-    for span in spans:
+    """(start, end, surname) of the authors of the citation component's in-text citations; not the
+    last word of a title ("Smart City (2017)")."""
+    text = doc.text
+    for span in doc.spans[CITATIONS]:
+        if span._.textmine_kind == "narrative" and patterns.title_word_before(text, span.start_char, first_names):
+            continue
         by_name: dict[str, int] = defaultdict(int)
         for author in span._.textmine_authors or []:
             surname = str(author).partition(",")[0].strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import contextvars
+import functools
 import re
 from typing import Iterator
 
@@ -11,6 +12,7 @@ import simplemma
 from spacy.tokens import Doc, Span
 
 from textmine.nlp.common.names import UPPER
+from textmine.nlp.common.speech import speech_verbs
 from textmine.nlp.arguments.cues import (
     _WORD,
     AUTHOR,
@@ -57,13 +59,15 @@ _LAUT = re.compile(
 )
 
 #: "»…«, schreibt Ritter (2020: 112)": a sentence that opens with a quote and a reporting verb.
-_QUOTE_REPORT = re.compile(
-    r"[“”\"«»‘’]\s*,\s*(?:so|schreibt|schreiben|sagt|sagen|betont|betonen|erklärt|erklären|meint|meinen|"
-    r"resümiert|resümieren|fasst|argumentiert|warnt|kritisiert|heißt\s+es\s+bei)\s+(?:(?:der|die|das)\s+)?"
-    r"(?:[a-zäöüß]+\s+)?(" + _NAME + ")"
-)
+@functools.lru_cache(maxsize=1)
+def _quote_report() -> re.Pattern[str]:
+    # The shared verbs of saying (data/lexicons/common/speech_verbs.txt), "fasst (zusammen)" and
+    # "heißt es bei".
+    return re.compile(
+        r"[“”\"«»‘’]\s*,\s*(?:" + speech_verbs().regex() + r"|fasst|heißt\s+es\s+bei)\s+(?:(?:der|die|das)\s+)?"
+        r"(?:[a-zäöüß]+\s+)?(" + _NAME + ")"
+    )
 
-_PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([" + UPPER + r"][\w’'\-]+)(?:\s*(?:/|und|&)\s*[" + UPPER + r"][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
 
 _ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
 
@@ -76,7 +80,7 @@ _CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[" + UPPER +
 def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
     """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
     subject right before a reporting/critique verb ("Lember kritisiert, dass")."""
-    for regex in (_LAUT, _ZUFOLGE, _SO_X, _QUOTE_REPORT):
+    for regex in (_LAUT, _ZUFOLGE, _SO_X, _quote_report()):
         match = regex.search(sent_text)
         if match:
             return match.group(1), match.start(1)
@@ -251,8 +255,7 @@ def cited_author(sent: Span) -> str | None:
         author = _citation_author(citation)
         if author:
             return _actor_for(sent.doc, citation) or author
-    match = _PAREN_CITATION.search(sent.text)
-    return match.group(1) if match else None
+    return None
 
 def _actor_for(doc: Doc, span: Span) -> str | None:
     """The canonical name of an actor span that overlaps ``span`` (the citation's author)."""

@@ -81,7 +81,7 @@ from textmine.nlp.arguments.cues import (
 )
 from textmine.nlp.arguments.speakers import PRONOUNS, quote_speakers
 from textmine.nlp.extensions import component_assigns, register_extensions
-from textmine.nlp.contract import ACTORS, CLAIMS, CRITIQUES, REFERENCES
+from textmine.nlp.contract import ACTORS, CITATIONS, CLAIMS, CRITIQUES, REFERENCES, require_groups
 
 
 # ----------------------------------------------------------------------------------- the decision
@@ -349,7 +349,9 @@ def _combine(p_model: float, p_cue: float) -> float:
     "textmine_arguments",
     default_config={"model_dir": None, "lexicon_dir": None, "threshold": 0.5, "use_model": True},
     assigns=component_assigns(CLAIMS, CRITIQUES),
-    requires=["doc.spans"],  # the actor and citation spans (holders, critics, targets)
+    # The citation spans (cited authors hold reported claims, nothing in a bibliography is a claim);
+    # the actor spans, where textmine_actors ran, name holders, critics and targets.
+    requires=["doc.spans", "span._.textmine_authors"],
 )
 def make_component(
     nlp: Language, name: str, model_dir: str | None, lexicon_dir: str | None, threshold: float, use_model: bool
@@ -372,6 +374,7 @@ class ArgumentComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         # has_annotation() scans every token and doc.text joins them: once per doc, not per sentence.
+        require_groups(doc, "textmine_arguments", (CITATIONS,), "textmine_citations")
         with call_cache(doc):
             return self._label(doc)
 
