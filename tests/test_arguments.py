@@ -283,7 +283,7 @@ def test_gold_floors(full_nlp):
 def test_real_dev_gold_floor(full_nlp):
     """Floors a little below what ``scripts/evaluate_arguments.py --gold
     ../shared/corpus/real-blogs/gold.jsonl`` measures on the real development excerpts."""
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
     from textmine.evaluation import arguments as unit_eval
 
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")

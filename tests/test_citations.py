@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 import textmine.nlp.citations.component  # noqa: F401  (registers the factory)
 from textmine.nlp.citations.parse import extract, find_parens, parse_entry, repair_hyphenation
 from textmine.nlp.citations.lexicon import load_lexicons
-from tests.conftest import assert_linear_growth, best_time
+from tests.helpers import assert_linear_growth, best_time
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -242,7 +242,7 @@ def test_evaluation_floor():
 def test_real_blogs_development_gold_floor():
     """Issue 19's target on the real development gold (73 citations, 17 excerpts from many sites):
     precision and recall >= 0.95 for citations with authors and year right."""
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
 
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
 

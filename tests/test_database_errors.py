@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.store import database as store_module
 from textmine.cli import app
 from textmine.corpus import Corpus

@@ -1,7 +1,7 @@
 """The analysis stage on a Dask LocalCluster gives the same stored results as a local run."""
 import pytest
 
-from tests.conftest import DATA, SAMPLE_FEED
+from tests.helpers import DATA, SAMPLE_FEED
 from textmine.corpus import Corpus
 
 pytest.importorskip("dask.distributed")

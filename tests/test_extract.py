@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import textmine
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from textmine import extract
 
 # Invented example text.

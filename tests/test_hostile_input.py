@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.cli import app
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store.database import APPLICATION_ID, Store

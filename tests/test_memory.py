@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SAMPLE_FEED
+from tests.helpers import SAMPLE_FEED
 from textmine.analysis import texts as analysis
 from textmine.corpus import Corpus
 from textmine.ingest import language

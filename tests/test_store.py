@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.corpus import Corpus
 from textmine.store.database import SCHEMA_VERSION, Store, StoreError
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.cli import app
 from textmine.corpus import Corpus
 from textmine.ingest.clean import autop, html_to_paragraphs
@@ -210,7 +210,7 @@ def test_real_posts_written_in_the_classic_editor_keep_their_paragraphs():
     # pre-2019 WordPress export holds it: WordPress's rule gives back every paragraph.
     import html
 
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
 
     with open(shared_path("corpus", "real-blogs", "real-blogs.xml"), "rb") as handle:
         posts = [r for r in read_feed(handle) if isinstance(r, Post)]
