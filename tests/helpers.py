@@ -114,7 +114,7 @@ def write_feed(path: Path, ids: range, *, variant: str = "") -> Path:
 
 def ingest_command(feed: Path, db: Path, *extra: str) -> list[str]:
     return [sys.executable, "-c", "from textmine.cli import app; app()", "ingest", str(feed), "--db", str(db),
-            "--no-analyse", *extra]
+            "--no-analyze", *extra]
 
 
 def child_env() -> dict[str, str]:

@@ -151,7 +151,7 @@ def test_old_database_gets_kind_and_parent_columns(db_path):
     with Store(db_path, readonly=True) as store:  # read-only: not migrated, still readable
         assert [(p.id, p.kind) for p in store.posts(kind="post")] == [("alt", "post")]
     with Corpus(db_path) as corpus:
-        corpus.ingest([str(CLASSIC)], analyse=False, comments=True)
+        corpus.ingest([str(CLASSIC)], analyze=False, comments=True)
         kinds = Counter(p.kind for p in corpus.store.posts())
     assert kinds == {"post": 4, "comment": 2}
 

@@ -113,7 +113,7 @@ def analyze_texts(
         while queue and not piped(queue[0][2], queue[0][3]):
             item_id, title, text, language = queue.popleft()
             if language in (None, "de"):
-                yield _analyse_long(nlp, ours, item_id, title, text, language)
+                yield _analyze_long(nlp, ours, item_id, title, text, language)
             else:
                 yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
 
@@ -168,7 +168,7 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
 _SPAN_GROUPS = ("sentences", *RECORD_GROUPS)
 
 
-def _analyse_long(nlp: Language, ours, item_id: str | None, title: str | None, text: str,  # noqa: ANN001
+def _analyze_long(nlp: Language, ours, item_id: str | None, title: str | None, text: str,  # noqa: ANN001
                   language: str | None) -> Analysis:
     """A text longer than spaCy's ``max_length``: analysed in paragraph-aligned pieces whose
     records are merged, with every offset shifted to index into the whole ``text``."""
