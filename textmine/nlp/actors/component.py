@@ -19,6 +19,7 @@ import bisect
 import re
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -31,6 +32,7 @@ from textmine.nlp.actors.patterns import Candidate
 from textmine.nlp.common.names import strip_genitive
 from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES, require_groups
 from textmine.nlp.extensions import component_assigns, register_extensions
+from textmine.nlp.serialization import read_settings, write_settings
 
 GROUP = ACTORS
 NER_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
@@ -52,6 +54,13 @@ class ActorComponent:
 
     def __init__(self, use_ner: bool = True) -> None:
         self.use_ner = use_ner
+
+    def to_disk(self, path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+        write_settings(Path(path), {"use_ner": self.use_ner})
+
+    def from_disk(self, path, *, exclude=()) -> "ActorComponent":  # noqa: ANN001
+        self.use_ner = bool(read_settings(Path(path)).get("use_ner", self.use_ner))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         require_groups(doc, "textmine_actors", (CITATIONS,), "textmine_citations")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -81,6 +82,7 @@ from textmine.nlp.arguments.cues import (
 )
 from textmine.nlp.arguments.speakers import PRONOUNS, quote_speakers
 from textmine.nlp.extensions import component_assigns, register_extensions
+from textmine.nlp.serialization import copy_lexicons, read_settings, saved_lexicons, write_settings
 from textmine.nlp.contract import ACTORS, CITATIONS, CLAIMS, CRITIQUES, REFERENCES, require_groups
 
 
@@ -361,16 +363,40 @@ def make_component(
 
     lexicon = CueLexicon.load(Path(lexicon_dir)) if lexicon_dir else default_lexicon()
     model = SentenceModel.load(Path(model_dir) if model_dir else None) if use_model else None
-    return ArgumentComponent(lexicon, model, threshold)
+    return ArgumentComponent(lexicon, model, threshold, lexicon_dir=lexicon_dir)
 
 class ArgumentComponent:
     """Labels every sentence; the model is loaded once per component instance. Without a model
     (``use_model=False``) the cue rules alone decide."""
 
-    def __init__(self, lexicon: CueLexicon, model=None, threshold: float = 0.5):
+    def __init__(self, lexicon: CueLexicon, model=None, threshold: float = 0.5, lexicon_dir: str | None = None):
         self.lexicon = lexicon
         self.model = model
         self.threshold = threshold
+        self.lexicon_dir = lexicon_dir
+
+    def to_disk(self, path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+        """Save the threshold, a user's lexicon folder and the sentence model with the pipeline."""
+        path = Path(path)
+        write_settings(path, {"threshold": self.threshold})
+        copy_lexicons(self.lexicon_dir, path)
+        if (path / "model").exists():
+            shutil.rmtree(path / "model")
+        if self.model is not None:
+            self.model.save(path / "model")
+
+    def from_disk(self, path, *, exclude=()) -> "ArgumentComponent":  # noqa: ANN001
+        from textmine.nlp.arguments.model import SentenceModel
+
+        path = Path(path)
+        self.threshold = float(read_settings(path).get("threshold", self.threshold))
+        folder = saved_lexicons(path)
+        if folder is not None:
+            self.lexicon_dir = str(folder)
+            self.lexicon = CueLexicon.load(folder)
+        if (path / "model").is_dir():
+            self.model = SentenceModel.load(path / "model")
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         # has_annotation() scans every token and doc.text joins them: once per doc, not per sentence.

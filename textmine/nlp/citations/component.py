@@ -8,6 +8,8 @@ components can skip its sentences). It needs no tagger, parser or NER.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,6 +17,7 @@ from textmine.nlp.citations.lexicon import load_lexicons
 from textmine.nlp.citations.parse import Extraction, extract
 from textmine.nlp.contract import BIBLIOGRAPHY, CITATION_GROUPS, CITATIONS, QUOTED_TERMS, QUOTES, REFERENCES
 from textmine.nlp.extensions import component_assigns, register_extensions
+from textmine.nlp.serialization import copy_lexicons, saved_lexicons
 
 GROUPS = CITATION_GROUPS
 
@@ -32,7 +35,21 @@ class CitationComponent:
     """Writes the citation span groups; ``lexicon_dir`` points at user-extended word lists."""
 
     def __init__(self, lexicon_dir: str | None = None) -> None:
+        self.lexicon_dir = lexicon_dir
         self.lexicons = load_lexicons(lexicon_dir)
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+        """Save a user's lexicon folder with the pipeline (the shipped lexicons come with textmine)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        copy_lexicons(self.lexicon_dir, path)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "CitationComponent":  # noqa: ANN001
+        folder = saved_lexicons(Path(path))
+        if folder is not None:
+            self.lexicon_dir = str(folder)
+            self.lexicons = load_lexicons(self.lexicon_dir)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         result = extract(doc.text, self.lexicons)
