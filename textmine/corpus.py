@@ -320,11 +320,20 @@ class Corpus:
 
     def topics(self, run: int | None = None) -> "pd.DataFrame":
         """Topic weights of a stored run (latest by default): one row per post and topic."""
-        return frames.topics(self.store, run)
+        return frames.topics(self.store, self._run_id(run))
 
     def topic_terms(self, run: int | None = None) -> "pd.DataFrame":
         """The topics of a stored run (latest by default): label, share, top terms."""
-        return frames.topic_terms(self.store, run)
+        return frames.topic_terms(self.store, self._run_id(run))
+
+    def _run_id(self, run: int | None) -> int | None:
+        """The id of run ``run`` (``RunNotFound`` when it is not stored), or of the latest run
+        (``None`` when there is none)."""
+        from textmine.topics import runs as topic_runs
+
+        if run is None and self.store.topic_run() is None:
+            return None
+        return topic_runs.stored_run(self.store, run)["id"]
 
     # -- topic runs (textmine.topics.runs; the CLI's topics and runs commands wrap these) ---------------
     def fit_topics(self, k: int | str = "auto", **options: Any) -> "FittedRun":
