@@ -81,7 +81,7 @@ def warn_partial(corpus, what: str) -> None:  # noqa: ANN001 - Corpus
     analysed = corpus.store.count_analyzed()
     if analysed < total:
         warn(f"{what} covers {analysed:,} of {total:,} stored posts ({total - analysed:,} not analysed yet: "
-             "run textmine ingest again to analyse them)")
+             "run textmine ingest again to analyze them)")
 
 @contextmanager
 def open_corpus(db: str | None, model: str | None = None, *, readonly: bool = False) -> Iterator["Corpus"]:

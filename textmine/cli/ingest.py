@@ -1,4 +1,4 @@
-"""``textmine ingest``: read feeds into the corpus and analyse what is new."""
+"""``textmine ingest``: read feeds into the corpus and analyze what is new."""
 from __future__ import annotations
 
 import sys
@@ -41,7 +41,7 @@ def ingest(
     comments: bool = typer.Option(False, "--comments", help="WordPress exports: also import approved comments, as items of kind 'comment'."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Read feeds into the corpus database and analyse new or changed posts.
+    """Read feeds into the corpus database and analyze new or changed posts.
 
     Example: [bold]textmine ingest export.xml --include pages --comments[/]
     """
@@ -67,7 +67,7 @@ def ingest(
                 else:
                     analyzed_now = done
                     if analyze_task is None:
-                        analyze_task = progress.add_task("analysing posts", total=total)
+                        analyze_task = progress.add_task("analyzing posts", total=total)
                     progress.update(analyze_task, completed=done, total=total)
 
             from textmine.nlp.pipeline_meta import PipelineError
