@@ -72,7 +72,6 @@ from textmine.nlp.arguments.attribution import (
     judged_subject,
 )
 from textmine.nlp.arguments.cues import (
-    _CITATION_LIKE,
     _FINAL_PUNCTUATION,
     _WORD,
     AUTHOR,
@@ -130,6 +129,12 @@ class DocContext:
     in_bibliography: bool = False
     last_speaker: str | None = None
     previous: Span | None = None  # the sentence before, for anaphoric targets ("Sie bringen aber …")
+
+def _cites_in_parentheses(sent: Span) -> bool:
+    """A parenthetical or "ebd." citation of the citation component inside the sentence."""
+    return any(span._.textmine_kind in ("parenthetical", "ibid")
+               for span in _overlapping(sent.doc, CITATIONS, sent.start_char, sent.end_char))
+
 
 def decide(
     sent: Span,
@@ -253,7 +258,7 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     if not cue_score and narration:
         # Events, dates, past tense, study methods: narration or description rather than a position.
         p_arg = max(0.0, p_arg - 0.3 - 0.1 * min(narration - 1, 2))
-    elif not cue_score and _CITATION_LIKE.search(text):
+    elif not cue_score and _cites_in_parentheses(sent):
         cue_score = 0.45  # a finding reported with a parenthetical citation: a claim of the cited author
     score = _combine(p_arg, cue_score) if cue_score else p_arg
     if score < threshold:
