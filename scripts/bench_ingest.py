@@ -1,13 +1,13 @@
 """Ingest throughput and peak memory for generated feeds of 1k, 10k and 50k posts.
 
 Each size runs in a fresh subprocess (so peak RSS is its own): reading + cleaning + storing
-(`--no-analyse`; the analysis is measured by bench_pipeline.py), then a second ingest of the
+(`--no-analyze`; the analysis is measured by bench_pipeline.py), then a second ingest of the
 unchanged feed, whose cost should be a small fraction of the first. Ends with one JSON line.
 
     python scripts/bench_ingest.py [--sizes 1000,10000,50000]
-    python scripts/bench_ingest.py --analyse [--sizes 1000,10000]
+    python scripts/bench_ingest.py --analyze [--sizes 1000,10000]
 
-``--analyse`` measures what a user runs, ``textmine ingest FEED`` with the analysis, in a child
+``--analyze`` measures what a user runs, ``textmine ingest FEED`` with the analysis, in a child
 per feed: its peak RSS (VmHWM, the whole command) on the 10kGNAD feed (1,028 articles, needs
 ../shared) and on generated feeds of each size with one paragraph per post (the analysis costs
 per word: short posts keep the 10k run to minutes), and the growth from the smallest to the largest.
@@ -31,8 +31,8 @@ import json, resource, sys, time
 from textmine.corpus import Corpus
 feed, db = sys.argv[1], sys.argv[2]
 with Corpus(db) as corpus:
-    t = time.perf_counter(); first = corpus.ingest([feed], analyse=False); t1 = time.perf_counter() - t
-    t = time.perf_counter(); second = corpus.ingest([feed], analyse=False); t2 = time.perf_counter() - t
+    t = time.perf_counter(); first = corpus.ingest([feed], analyze=False); t1 = time.perf_counter() - t
+    t = time.perf_counter(); second = corpus.ingest([feed], analyze=False); t2 = time.perf_counter() - t
 print(json.dumps({"first_s": t1, "second_s": t2, "new": first.total("new"), "unchanged": second.total("unchanged"),
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -61,7 +61,7 @@ def ingest_with_analysis(feed: Path, db: Path, workers: int = 1) -> dict:
             "peak_rss_mb": round(float(done.stderr.strip().splitlines()[-1]), 1)}
 
 
-def main_analyse(sizes: list[int]) -> None:
+def main_analyze(sizes: list[int]) -> None:
     texts, source = benchmark_texts(300)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,17 +82,17 @@ def main_analyse(sizes: list[int]) -> None:
     print("| feed | analysed | seconds | peak RSS MB |\n|---|---|---|---|")
     for row in rows:
         print(f"| {row['feed']} | {row['analysed']} | {row['seconds']} | {row['peak_rss_mb']} |")
-    print(json.dumps({"source": source, "analyse": True, "rows": rows,
+    print(json.dumps({"source": source, "analyze": True, "rows": rows,
                       "memory_growth": round(growth, 3) if growth else None}))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=None)
-    parser.add_argument("--analyse", action="store_true", help="ingest with the analysis through the CLI")
+    parser.add_argument("--analyze", action="store_true", help="ingest with the analysis through the CLI")
     args = parser.parse_args()
-    if args.analyse:
-        main_analyse([int(s) for s in (args.sizes or "1000,10000").split(",")])
+    if args.analyze:
+        main_analyze([int(s) for s in (args.sizes or "1000,10000").split(",")])
         return
     sizes = [int(s) for s in (args.sizes or "1000,10000,50000").split(",")]
     texts, source = benchmark_texts(300)

@@ -32,6 +32,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from textmine.evaluation.germeval import germeval_entities, read_germeval  # noqa: E402
 SHARED = ROOT.parent / "shared"
 DATASETS = SHARED / "datasets"
 GSD = DATASETS / "ud-german-gsd"
@@ -68,43 +71,6 @@ def read_conllu(path: Path) -> list[list[dict]]:
     if current:
         sentences.append(current)
     return sentences
-
-
-def read_germeval(path: Path) -> list[list[tuple[str, str]]]:
-    """GermEval 2014 sentences as (token, outer BIO label) pairs."""
-    sentences: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            line = line.rstrip("\n")
-            if line.startswith("#"):
-                continue
-            if not line.strip():
-                if current:
-                    sentences.append(current)
-                    current = []
-                continue
-            cols = line.split("\t")
-            current.append((cols[1], cols[2]))
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def germeval_entities(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) token spans of the outer GermEval labels; OTH→MISC, deriv/part dropped
-    ("deutschen" is LOCderiv: not a name, and de_core_news_sm's labels are PER/LOC/ORG/MISC)."""
-    spans: list[tuple[int, int, str]] = []
-    start, current = None, None
-    for i, label in enumerate(labels + ["O"]):
-        prefix, _, kind = label.partition("-")
-        kind = {"OTH": "MISC"}.get(kind, kind)
-        if current is not None and (prefix != "I" or kind != current):
-            spans.append((start, i, current))
-            current = None
-        if prefix == "B" and kind in {"PER", "LOC", "ORG", "MISC"}:
-            start, current = i, kind
-    return spans
 
 
 def read_cimt_sentences() -> list[str]:

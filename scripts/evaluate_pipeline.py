@@ -26,11 +26,13 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+
+from textmine.evaluation.germeval import germeval_sentences  # noqa: E402
+from textmine.evaluation.sentences import blog_sentence_f1, sentence_spans, span_f1  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 GSD_TEST = SHARED / "datasets" / "ud-german-gsd" / "de_gsd-ud-test.conllu"
 GERMEVAL_DEV = SHARED / "datasets" / "germeval2014" / "NER-de-dev.tsv"
-BLOG_GOLD = ROOT / "gold" / "sentences.jsonl"
 #: de_core_news_sm 3.8.0, published (trained on TIGER and WikiNER; not comparable one to one).
 PUBLISHED_SM = {"upos": 0.98, "las": 0.90, "lemma": 0.975, "sentence_f1": 0.95, "ner_f1": 0.82}
 CHUNK = 20
@@ -87,21 +89,6 @@ def tagging_scores(nlp, sentences: list[list[dict]]) -> dict[str, float | None]:
     return {key: round(totals[key] / n, 4) if has.get(key) else None for key in totals}
 
 
-def span_f1(gold: set, predicted: set) -> float:
-    """F1 of exactly matching spans."""
-    if not gold and not predicted:
-        return 1.0
-    correct = len(gold & predicted)
-    precision = correct / len(predicted) if predicted else 0.0
-    recall = correct / len(gold) if gold else 0.0
-    return round(2 * precision * recall / (precision + recall), 4) if correct else 0.0
-
-
-def sentence_spans(doc) -> set[tuple[int, int]]:
-    """Character spans of the sentences, trailing whitespace excluded."""
-    return {(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents if s.text.strip()}
-
-
 def gsd_sentence_f1(nlp, texts: list[str]) -> float:
     """Sentence F1 on GSD test raw text, joined with spaces into chunks of 20 sentences."""
     gold, predicted = set(), set()
@@ -116,43 +103,12 @@ def gsd_sentence_f1(nlp, texts: list[str]) -> float:
     return span_f1(gold, predicted)
 
 
-def blog_posts() -> dict[str, str]:
-    """Post id → analysed text ("\\n\\n".join(paragraphs)) of the real feed."""
-    from textmine.ingest.feeds import Post, read_feed_bytes
-
-    data = (SHARED / "corpus" / "npo-rss.xml").read_bytes()
-    return {p.id: "\n\n".join(p.paragraphs) for p in read_feed_bytes(data) if isinstance(p, Post)}
-
-
-def blog_sentence_f1(nlp) -> float | None:
-    """Sentence F1 against gold/sentences.jsonl (None when the feed or gold is absent)."""
-    if not BLOG_GOLD.exists() or not (SHARED / "corpus" / "npo-rss.xml").exists():
-        return None
-    posts = blog_posts()
-    gold, predicted = set(), set()
-    for line in BLOG_GOLD.read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        text = posts.get(item["post_id"])
-        if text is None:
-            continue
-        gold |= {(item["post_id"], a, b) for a, b in item["sentences"]}
-        predicted |= {(item["post_id"], a, b) for a, b in sentence_spans(nlp(text))}
-    return span_f1(gold, predicted)
-
-
-def read_germeval(path: Path) -> list[tuple[list[str], set[tuple[int, int, str]]]]:
-    """GermEval sentences: words and outer entity spans (PER, LOC, ORG, OTH→MISC; deriv/part dropped)."""
-    from build_pipeline import germeval_entities, read_germeval as read
-
-    return [([w for w, _ in s], set(germeval_entities([label for _, label in s]))) for s in read(path)]
-
-
 def ner_scores(nlp) -> dict[str, float] | None:
     """Entity F1 (overall and per label) on GermEval dev, gold tokens."""
     if "ner" not in nlp.pipe_names or not GERMEVAL_DEV.exists():
         return None
     gold, predicted = set(), set()
-    for number, (words, entities) in enumerate(read_germeval(GERMEVAL_DEV)):
+    for number, (words, entities) in enumerate(germeval_sentences(GERMEVAL_DEV)):
         doc = annotate(nlp, words, [True] * len(words))
         gold |= {(number, *e) for e in entities}
         predicted |= {(number, e.start, e.end, e.label_) for e in doc.ents}

@@ -12,7 +12,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from textmine.ingest.feeds import content_hash
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+SAMPLE_FEED = ROOT / "corpus" / "sample-blog.xml"
+
+
+def shared_path(*parts: str) -> Path:
+    """A file in ../shared, or skip the test with the reason."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared/{'/'.join(parts)} not present (real-data test; needs the shared folder next to the project)")
+    return path
+
 
 FEED = (
     '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title>'
@@ -98,7 +114,7 @@ def write_feed(path: Path, ids: range, *, variant: str = "") -> Path:
 
 def ingest_command(feed: Path, db: Path, *extra: str) -> list[str]:
     return [sys.executable, "-c", "from textmine.cli import app; app()", "ingest", str(feed), "--db", str(db),
-            "--no-analyse", *extra]
+            "--no-analyze", *extra]
 
 
 def child_env() -> dict[str, str]:
@@ -134,3 +150,25 @@ def check_consistent(db: Path) -> set[str]:
         assert digest == content_hash(title, parsed), f"{post_id}: hash does not match content"
         assert title == f"Beitrag {post_id.removeprefix('post-')}"
     return set(ids)
+
+
+def best_time(func, *args, runs: int = 3) -> float:  # noqa: ANN001 - any callable
+    """The fastest of ``runs`` calls, in seconds (the least disturbed by other processes)."""
+    import time
+
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        func(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def assert_linear_growth(func, text: str, factor: int = 4) -> None:  # noqa: ANN001 - any callable
+    """``func`` on ``text`` costs about ``factor`` times what it costs on the first 1/``factor`` of it.
+
+    A ratio measured in one run, not a time limit: linear growth is ``factor``x, quadratic
+    ``factor``²x; twice linear plus a constant absorbs the noise of a busy machine."""
+    part = text[: len(text) // factor]
+    small, full = best_time(func, part), best_time(func, text, runs=2)
+    assert full < 2 * factor * small + 0.25, f"{len(part)} chars: {small:.3f} s, {len(text)} chars: {full:.3f} s"

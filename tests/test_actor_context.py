@@ -2,7 +2,6 @@
 and a floor on the real development gold (skips without ../shared)."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ import textmine.nlp.actors.component  # noqa: F401  (registers the factory)
 from textmine.evaluation.actor_gold import gold_mentions, occurrences
 from textmine.nlp.actors.context import national_scope
 
-from .conftest import shared_path
+from tests.helpers import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,12 +21,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def nlp() -> Language:
     pipeline = spacy.blank("de")
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("textmine_citations")  # whose spans the component requires
     pipeline.add_pipe("textmine_actors")
     return pipeline
 
 
 def found(doc) -> list[tuple[str, str, str]]:
-    return [(s.text, s._.canonical, s._.sector) for s in doc.spans["actors"]]
+    return [(s.text, s._.textmine_canonical, s._.textmine_sector) for s in doc.spans["actors"]]
 
 
 def test_ambiguous_names_need_context(nlp):
@@ -82,10 +82,9 @@ def test_gold_mentions_longer_strings_win():
 def test_floor_on_real_development_gold():
     """Real blog excerpts (dev gold): the figures the README reports must not fall back."""
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import evaluate_actors
+    from textmine.evaluation.actors import build_pipeline, evaluate
 
-    result = evaluate_actors.evaluate(gold, evaluate_actors.build_pipeline(False))
+    result = evaluate(gold, build_pipeline(False))
     assert result["posts"] == 120
     assert result["recall"] >= 0.77 and result["recall_named"] >= 0.80
     assert result["precision"] >= 0.83
@@ -95,6 +94,6 @@ def test_floor_on_real_development_gold():
 
 def test_bare_head_takes_the_compound_named_before(nlp):
     doc = nlp("Die Wohlfahrtsverbände warnen. Die Wohlfahrtsverbände fordern Geld. Die Verbände bleiben hart.")
-    assert {s._.canonical for s in doc.spans["actors"]} == {"Wohlfahrtsverband"}
+    assert {s._.textmine_canonical for s in doc.spans["actors"]} == {"Wohlfahrtsverband"}
     general = nlp("Vereine klagen. Vereine fordern. Der Ortsverein bleibt.")
-    assert {s._.canonical for s in general.spans["actors"]} == {"Verein", "Ortsverein"}
+    assert {s._.textmine_canonical for s in general.spans["actors"]} == {"Verein", "Ortsverein"}

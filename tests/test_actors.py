@@ -28,16 +28,17 @@ def nlp() -> Language:
     """The poorest pipeline a user may have: tokenizer + sentencizer, no tagger, parser or NER."""
     pipeline = spacy.blank("de")
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("textmine_citations")  # whose spans the component requires
     pipeline.add_pipe("textmine_actors")
     return pipeline
 
 
 def actors(doc: Doc) -> list[tuple[str, str, str, str]]:
-    return [(s.text, s._.canonical, s._.actor_type, s._.sector) for s in doc.spans["actors"]]
+    return [(s.text, s._.textmine_canonical, s._.textmine_actor_type, s._.textmine_sector) for s in doc.spans["actors"]]
 
 
 def canonicals(doc: Doc) -> set[str]:
-    return {s._.canonical for s in doc.spans["actors"]}
+    return {s._.textmine_canonical for s in doc.spans["actors"]}
 
 
 # --- canonical forms (pure) -----------------------------------------------------------------
@@ -106,6 +107,7 @@ def test_same_actors_whatever_the_tokenizer(nlp):
     joined = spacy.blank("de")
     joined.tokenizer.add_special_case("Nutzer/innen", [{"ORTH": "Nutzer/innen"}])
     joined.add_pipe("sentencizer")
+    joined.add_pipe("textmine_citations")  # whose spans the component requires
     joined.add_pipe("textmine_actors")
     assert "Nutzer/innen" in [t.text for t in joined.make_doc(text)]
     assert "Nutzer/innen" not in [t.text for t in nlp.make_doc(text)]
@@ -135,7 +137,7 @@ def test_first_name_from_bibliography_and_no_actors_inside_it(nlp):
 
 def test_sentence_initial_words_and_titles_are_not_persons(nlp):
     doc = nlp("Nach Jahren kam Smart City (2017) heraus. Frank Sinn sieht. Digitale Teilhabe wächst.")
-    assert not [s for s in doc.spans["actors"] if s._.actor_type == "person"]
+    assert not [s for s in doc.spans["actors"] if s._.textmine_actor_type == "person"]
 
 
 @Language.component("test_hand_citations")
@@ -143,7 +145,7 @@ def hand_citations(doc: Doc) -> Doc:
     # Stands in for textmine_citations: one parenthetical citation with its authors.
     start = doc.text.index("(Yilmaz")
     span = doc.char_span(start, doc.text.index(")", start) + 1, alignment_mode="expand")
-    span._.authors = ["Yilmaz"]
+    span._.textmine_authors = ["Yilmaz"]
     doc.spans["citations"] = [span]
     return doc
 
@@ -170,6 +172,7 @@ def test_uses_ner_persons_and_organisations_but_not_places():
     pipeline = spacy.blank("de")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("test_hand_ner")
+    pipeline.add_pipe("textmine_citations")  # whose spans the component requires
     pipeline.add_pipe("textmine_actors")
     doc = pipeline("Kemal Öztürk lobt Quartierhilfe in Bremen. Öztürk bleibt.")
     found = actors(doc)
@@ -183,7 +186,7 @@ def test_never_crashes_on_odd_text(nlp):
     for text in ["", "   ", "(2018)", "Nutzer/", "/innen", "„", "Stiftung", "e.V.", "Literatur:"]:
         doc = nlp(text)
         assert "actors" in doc.spans
-        assert all(s._.canonical and s._.sector for s in doc.spans["actors"])
+        assert all(s._.textmine_canonical and s._.textmine_sector for s in doc.spans["actors"])
 
 
 # --- network --------------------------------------------------------------------------------
@@ -252,7 +255,7 @@ def test_done_when_seed_posts(nlp):
     found: set[tuple[str, str]] = set()
     for text in post_texts(feed).values():
         doc = nlp(text)
-        found |= {(s._.canonical, s._.sector) for s in doc.spans["actors"]}
+        found |= {(s._.textmine_canonical, s._.textmine_sector) for s in doc.spans["actors"]}
     expected = {("Google", "economy"), ("Facebook", "economy"), ("Amazon", "economy"), ("Apple", "economy"),
                 ("Veiko Lember", "science"), ("Ulrich Dolata", "science"), ("Wohlfahrtsverband", "civil_society"),
                 ("Stiftung digitale Chancen", "civil_society"), ("Nutzer", "citizens"), ("Bürger", "citizens")}
@@ -291,7 +294,7 @@ def test_gender_pairs_with_ellipsis_fold_to_one_actor(nlp):
 
 def test_inflected_gazetteer_names_abbreviations_and_the_bund(nlp):
     doc = nlp("Der Deutsche Städtetag (DST) kritisiert den Bund. Später lenkte der DST ein.")
-    found = [(s.text, s._.canonical, s._.actor_type) for s in doc.spans["actors"]]
+    found = [(s.text, s._.textmine_canonical, s._.textmine_actor_type) for s in doc.spans["actors"]]
     assert found == [
         ("Deutsche Städtetag", "Deutscher Städtetag", "organisation"),
         ("Bund", "Bund", "organisation"),
@@ -301,7 +304,7 @@ def test_inflected_gazetteer_names_abbreviations_and_the_bund(nlp):
 
 def test_organisation_patterns_clubs_cooperatives_networks(nlp):
     doc = nlp("Der TSV Musterdorf, die Wohnungsbaugenossenschaft Musterstadt eG und das Netzwerk Migrationsberatung helfen.")
-    assert {(s.text, s._.actor_type) for s in doc.spans["actors"]} == {
+    assert {(s.text, s._.textmine_actor_type) for s in doc.spans["actors"]} == {
         ("TSV Musterdorf", "organisation"),
         ("Wohnungsbaugenossenschaft Musterstadt eG", "organisation"),
         ("Netzwerk Migrationsberatung", "organisation"),
@@ -310,18 +313,18 @@ def test_organisation_patterns_clubs_cooperatives_networks(nlp):
 
 def test_ministry_name_stops_before_lower_case_words(nlp):
     doc = nlp("Dass das Bundesministerium für Arbeit und Soziales die Arbeit der Tafeln lobt, überrascht.")
-    assert ("Bundesministerium für Arbeit und Soziales", "organisation") in {(s.text, s._.actor_type) for s in doc.spans["actors"]}
+    assert ("Bundesministerium für Arbeit und Soziales", "organisation") in {(s.text, s._.textmine_actor_type) for s in doc.spans["actors"]}
 
 
 def test_names_with_turkish_and_polish_letters(nlp):
     doc = nlp("Sevda Aydın sprach mit Łukasz Kowalski und später nochmals mit Aydın.")
-    assert [(s.text, s._.canonical) for s in doc.spans["actors"]] == [
+    assert [(s.text, s._.textmine_canonical) for s in doc.spans["actors"]] == [
         ("Sevda Aydın", "Sevda Aydın"), ("Łukasz Kowalski", "Łukasz Kowalski"), ("Aydın", "Sevda Aydın")]
 
 
 def test_role_noun_before_a_name_is_not_a_separate_actor(nlp):
     doc = nlp("Sozialpädagogin Anna Becker widerspricht. Armutsforscherin Brenner sagt das auch.")
-    assert [(s.text, s._.actor_type) for s in doc.spans["actors"]] == [("Anna Becker", "person"), ("Brenner", "person")]
+    assert [(s.text, s._.textmine_actor_type) for s in doc.spans["actors"]] == [("Anna Becker", "person"), ("Brenner", "person")]
 
 
 def test_corporate_citation_authors_are_organisations():

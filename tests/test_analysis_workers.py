@@ -1,5 +1,5 @@
 """Two worker processes give exactly the records of one process, in the same order."""
-from tests.conftest import SAMPLE_FEED
+from tests.helpers import SAMPLE_FEED
 from textmine.analysis.texts import analyze_texts
 from textmine.ingest.feeds import post_texts
 from textmine.nlp.pipeline import load_pipeline

@@ -25,6 +25,7 @@ def blank_nlp():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")  # whose spans the component requires
     nlp.add_pipe("textmine_arguments", config={"use_model": False})
     return nlp
 
@@ -35,6 +36,7 @@ def model_nlp():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")  # whose spans the component requires
     nlp.add_pipe("textmine_arguments")
     return nlp
 
@@ -47,8 +49,8 @@ def full_nlp():
 
 
 def _labels(doc):
-    found = {s.text: ("claim", s._.holder, None) for s in doc.spans["claims"]}
-    found.update({s.text: ("critique", s._.critic, s._.target) for s in doc.spans["critiques"]})
+    found = {s.text: ("claim", s._.textmine_holder, None) for s in doc.spans["claims"]}
+    found.update({s.text: ("critique", s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]})
     return found
 
 
@@ -78,22 +80,22 @@ def test_pattern_regex_is_linear_on_long_input():
 def test_explicit_critique_with_named_critic(blank_nlp):
     doc = blank_nlp("Schmidt kritisiert, dass die Förderprogramme nur Leuchtturmprojekte belohnen.")
     (critique,) = doc.spans["critiques"]
-    assert critique._.critic == "Schmidt"
-    assert critique._.target == "Förderprogramm"
-    assert 0.5 < critique._.score <= 1.0
+    assert critique._.textmine_critic == "Schmidt"
+    assert critique._.textmine_target == "Förderprogramm"
+    assert 0.5 < critique._.textmine_score <= 1.0
     assert not doc.spans["claims"]
 
 
 def test_evaluative_frame_is_an_author_critique(blank_nlp):
     doc = blank_nlp("Schade, dass die großen Verbände diese Debatte nie angestoßen haben.")
     (critique,) = doc.spans["critiques"]
-    assert critique._.critic == "author"
-    assert critique._.target == "Verband"
+    assert critique._.textmine_critic == "author"
+    assert critique._.textmine_target == "Verband"
 
 
 def test_doubt_frame_is_a_critique(blank_nlp):
     doc = blank_nlp("Offen bleibt, ob sich das Modell auf ländliche Regionen übertragen lässt.")
-    assert [s._.critic for s in doc.spans["critiques"]] == ["author"]
+    assert [s._.textmine_critic for s in doc.spans["critiques"]] == ["author"]
 
 
 def test_normative_claim_and_reported_position(blank_nlp):
@@ -124,13 +126,14 @@ def test_reported_speech_continuation_keeps_the_holder(blank_nlp):
         "Laut Ritter (2024, 31) verschulden sich viele Menschen für Wärme. "
         "Früher seien vor allem Konsumschulden das Thema gewesen, heute stünden Miete und Energie im Vordergrund."
     )
-    assert [s._.holder for s in doc.spans["claims"]] == ["Ritter", "Ritter"]
+    assert [s._.textmine_holder for s in doc.spans["claims"]] == ["Ritter", "Ritter"]
 
 
 def test_component_without_model_uses_cues_only():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("textmine_citations")  # whose spans the component requires
     nlp.add_pipe("textmine_arguments", config={"use_model": False})
     doc = nlp("Die Kommunen sollten Quartiersmanagerinnen finanzieren. Das Wetter war gestern schön und sonnig.")
     assert [s.text for s in doc.spans["claims"]] == ["Die Kommunen sollten Quartiersmanagerinnen finanzieren."]
@@ -153,16 +156,17 @@ def _doc_with_spans(nlp, text, actors=(), citations=()):
     for surface, canonical in actors:
         start = text.index(surface)
         span = doc.char_span(start, start + len(surface))
-        span._.canonical = canonical
+        span._.textmine_canonical = canonical
         actor_spans.append(span)
     citation_spans = []
     for surface, authors in citations:
         start = text.index(surface)
         span = doc.char_span(start, start + len(surface), alignment_mode="expand")
-        span._.authors = authors
+        span._.textmine_authors = authors
         citation_spans.append(span)
     doc.spans["actors"] = actor_spans
-    doc.spans["citations"] = citation_spans
+    if citations:  # else the citation component's own spans
+        doc.spans["citations"] = citation_spans
     return nlp.get_pipe("textmine_arguments")(doc)
 
 
@@ -173,14 +177,14 @@ def test_actor_canonicals_name_critic_and_target(blank_nlp):
     doc = _doc_with_spans(blank_nlp, text, actors=[
         ("Organisationen", "Organisation"), ("Wohlfahrtsverbände", "Wohlfahrtsverband"),
         ("Veiko Lember", "Veiko Lember"), ("Plattformkonzerne", "Plattformkonzern")])
-    found = [(s._.critic, s._.target) for s in doc.spans["critiques"]]
+    found = [(s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]]
     assert found == [("author", "Wohlfahrtsverband"), ("Veiko Lember", "Plattformkonzern")]
 
 
 def test_citation_authors_hold_reported_claims(blank_nlp):
     text = "Lokale Netzwerke brauchen deshalb eine hauptamtliche Koordination (vgl. Albers/Demir 2016: 12)."
     doc = _doc_with_spans(blank_nlp, text, citations=[("(vgl. Albers/Demir 2016: 12)", ["Albers", "Demir"])])
-    assert [s._.holder for s in doc.spans["claims"]] == ["Albers"]
+    assert [s._.textmine_holder for s in doc.spans["claims"]] == ["Albers"]
 
 
 # ------------------------------------------------------------------------------ full pipeline
@@ -188,7 +192,7 @@ def test_full_pipeline_finds_claims_and_critiques(full_nlp):
     doc = full_nlp("Die Autorin kritisiert, dass Förderprogramme nur Leuchtturmprojekte belohnen. "
                    "Kommunen müssen die Beratung dauerhaft finanzieren.")
     assert len(doc.spans["critiques"]) == 1 and len(doc.spans["claims"]) == 1
-    assert doc.spans["claims"][0]._.holder == "author"
+    assert doc.spans["claims"][0]._.textmine_holder == "author"
 
 
 def test_shipped_model_is_plain_arrays_with_credits():
@@ -251,7 +255,7 @@ def test_real_posts_seed_critiques(full_nlp):
     critiques = []
     for text in texts.values():
         doc = full_nlp(text)
-        critiques += [(s.text.split()[0], s._.critic, s._.target) for s in doc.spans["critiques"]]
+        critiques += [(s.text.split()[0], s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]]
     lember = [c for c in critiques if c[0] == "Lember"]
     assert lember and lember[0][1].endswith("Lember")
     schade = [c for c in critiques if c[0] == "Schade,"]
@@ -279,7 +283,7 @@ def test_gold_floors(full_nlp):
 def test_real_dev_gold_floor(full_nlp):
     """Floors a little below what ``scripts/evaluate_arguments.py --gold
     ../shared/corpus/real-blogs/gold.jsonl`` measures on the real development excerpts."""
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
     from textmine.evaluation import arguments as unit_eval
 
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
@@ -358,7 +362,7 @@ def test_rhetorical_question_split_modal_and_quote_with_reporting_verb(blank_nlp
         "Digitale Angebote dürfen die persönliche Beratung nicht ersetzen. "
         "»Die Beratung wird zur Ware«, schreibt Ritter (2020: 112)."
     )
-    assert [s._.holder for s in doc.spans["claims"]] == ["author", "author", "Ritter"]
+    assert [s._.textmine_holder for s in doc.spans["claims"]] == ["author", "author", "Ritter"]
 
 
 def test_speakers_adverbs_pronouns_and_first_person(blank_nlp):
@@ -368,23 +372,23 @@ def test_speakers_adverbs_pronouns_and_first_person(blank_nlp):
         "Ich halte diese Entscheidung für falsch. "
         "Wer Integration ernst meint, muss Sprachkurse finanzieren."
     )
-    assert [s._.critic for s in doc.spans["critiques"]] == ["Schmidt", "Schmidt", "author"]
-    assert [s._.holder for s in doc.spans["claims"]] == ["author"]
+    assert [s._.textmine_critic for s in doc.spans["critiques"]] == ["Schmidt", "Schmidt", "author"]
+    assert [s._.textmine_holder for s in doc.spans["claims"]] == ["author"]
 
 
 def test_organisation_actor_before_the_cue_is_the_speaker(blank_nlp):
     text = "Die Caritas und die Diakonie fordern mehr Geld für die Schuldnerberatung."
     doc = _doc_with_spans(blank_nlp, text, actors=[("Caritas", "Caritas"), ("Diakonie", "Diakonie")])
-    assert [s._.holder for s in doc.spans["claims"]] == ["Caritas"]
+    assert [s._.textmine_holder for s in doc.spans["claims"]] == ["Caritas"]
 
 
 def test_first_name_resolves_to_the_full_actor(blank_nlp):
     text = "Murat Yilmaz leitet das Projekt seit 2019. Murat kritisiert, dass die Stadt spart."
     doc = _doc_with_spans(blank_nlp, text, actors=[("Murat Yilmaz", "Murat Yilmaz")])
     for span in doc.spans["actors"]:
-        span._.actor_type = "person"
+        span._.textmine_actor_type = "person"
     doc = blank_nlp.get_pipe("textmine_arguments")(doc)
-    assert [s._.critic for s in doc.spans["critiques"]] == ["Murat Yilmaz"]
+    assert [s._.textmine_critic for s in doc.spans["critiques"]] == ["Murat Yilmaz"]
 
 
 def test_scorer_compares_names_by_tokens_not_last_word():
@@ -432,7 +436,7 @@ def test_targets_subject_object_and_antecedent(blank_nlp):
         "Großspenden sichern manches Projekt über Jahre. "
         "Sie bringen aber auch Abhängigkeiten mit sich."
     )
-    found = [(s._.critic, s._.target) for s in doc.spans["critiques"]]
+    found = [(s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]]
     assert found == [("author", "Unterbringung"), ("Schulte", "Sichtweise"), ("author", "Großspende")]
 
 
@@ -440,10 +444,10 @@ def test_critic_is_never_the_target(blank_nlp):
     text = "Sprachmodelle erfinden Fakten und sind kaum zu durchschauen (Okafor 2023, 9)."
     doc = _doc_with_spans(blank_nlp, text, actors=[("Okafor", "Helena Okafor")])
     for span in doc.spans["actors"]:
-        span._.actor_type = "person"
+        span._.textmine_actor_type = "person"
     doc = blank_nlp.get_pipe("textmine_arguments")(doc)
     [critique] = doc.spans["critiques"]
-    assert critique._.critic.endswith("Okafor") and critique._.target == "Sprachmodell"
+    assert critique._.textmine_critic.endswith("Okafor") and critique._.textmine_target == "Sprachmodell"
 
 
 @pytest.mark.parametrize("text", [
@@ -529,7 +533,7 @@ def test_quoted_speaker_is_the_critic_and_never_the_target(model_nlp):
     text = ("Die Bundesbeauftragte Jana Roth hat die Förderpolitik beklagt. "
             "„Die Landesregierung lässt die Vereine seit Jahren im Stich“, sagte sie.")
     doc = _doc_with_spans(model_nlp, text, actors=[("Jana Roth", "Jana Roth"), ("Landesregierung", "Landesregierung")])
-    found = [(s.text, s._.critic, s._.target) for s in doc.spans["critiques"]]
+    found = [(s.text, s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]]
     quoted = [(critic, target) for sentence, critic, target in found if "lässt die Vereine" in sentence]
     assert quoted == [("Jana Roth", "Landesregierung")]
     assert all(critic != target for _, critic, target in found)
@@ -576,6 +580,6 @@ def test_a_role_noun_speaker_is_the_person_named_before(blank_nlp):
     text = "Sabine Winter schreibt über Förderung. Die Autorin kritisiert, dass Förderprogramme nur Leuchtturmprojekte belohnen."
     doc = _doc_with_spans(blank_nlp, text, actors=[("Sabine Winter", "Sabine Winter")])
     for span in doc.spans["actors"]:
-        span._.actor_type = "person"
+        span._.textmine_actor_type = "person"
     doc = blank_nlp.get_pipe("textmine_arguments")(doc)
-    assert [(s._.critic, s._.target) for s in doc.spans["critiques"]] == [("Sabine Winter", "Förderprogramm")]
+    assert [(s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]] == [("Sabine Winter", "Förderprogramm")]

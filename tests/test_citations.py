@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 import textmine.nlp.citations.component  # noqa: F401  (registers the factory)
 from textmine.nlp.citations.parse import extract, find_parens, parse_entry, repair_hyphenation
 from textmine.nlp.citations.lexicon import load_lexicons
-from tests.conftest import assert_linear_growth, best_time
+from tests.helpers import assert_linear_growth, best_time
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -124,15 +124,15 @@ def test_bibliography_parsed_and_linked(nlp):
             "Putnam, Robert D. (2000): Bowling Alone. The Collapse of Community. New York: Simon & Schuster.")
     doc = nlp(text)
     refs = doc.spans["references"]
-    assert [list(r._.authors) for r in refs] == [["Lember, Veiko"], ["Pelka, Bastian"], ["Putnam, Robert D."]]
+    assert [list(r._.textmine_authors) for r in refs] == [["Lember, Veiko"], ["Pelka, Bastian"], ["Putnam, Robert D."]]
     lember, pelka, putnam = refs
-    assert (lember._.year, lember._.title, lember._.container) == (2018, "The role of things", "Co-production: engaging citizens")
-    assert (lember._.editors, lember._.publisher, lember._.place) == (["Brandsen, T.", "Steen, T.", "Verschuere, B."], "Routledge", None)
-    assert (pelka._.editors, pelka._.container, pelka._.place, pelka._.publisher) == (
+    assert (lember._.textmine_year, lember._.textmine_title, lember._.textmine_container) == (2018, "The role of things", "Co-production: engaging citizens")
+    assert (lember._.textmine_editors, lember._.textmine_publisher, lember._.textmine_place) == (["Brandsen, T.", "Steen, T.", "Verschuere, B."], "Routledge", None)
+    assert (pelka._.textmine_editors, pelka._.textmine_container, pelka._.textmine_place, pelka._.textmine_publisher) == (
         ["Kreidenweis, Helmut"], "Digitaler Wandel", "Baden-Baden", "Nomos")
-    assert (putnam._.title, putnam._.place, putnam._.publisher) == (
+    assert (putnam._.textmine_title, putnam._.textmine_place, putnam._.textmine_publisher) == (
         "Bowling Alone. The Collapse of Community", "New York", "Simon & Schuster")
-    assert [(c.text, c._.reference) for c in doc.spans["citations"]] == [
+    assert [(c.text, c._.textmine_reference) for c in doc.spans["citations"]] == [
         ("Lember (2018, 4)", 0), ("(ebd., 7)", 0), ("Kreidenweis (2018)", 1)]
     section = doc.spans["bibliography"]
     assert len(section) == 1 and section[0].start_char == text.index("Literatur:") and section[0].end_char == len(text)
@@ -160,7 +160,7 @@ def test_spans_in_component_and_sentences(nlp):
     doc = nlp("Das zeigt sich (Lember 2018, 4). Kaiser und Lenz (2010, 2014) sehen es auch.")
     spans = doc.spans["citations"]
     assert [s.text for s in spans] == ["(Lember 2018, 4)", "Kaiser und Lenz (2010", "2014"]
-    assert [s._.kind for s in spans] == ["parenthetical", "narrative", "narrative"]
+    assert [s._.textmine_kind for s in spans] == ["parenthetical", "narrative", "narrative"]
     for span in spans:  # no citation crosses a sentence boundary
         assert span.sent == doc[span.start].sent == doc[span.end - 1].sent
 
@@ -169,7 +169,7 @@ def test_load_pipeline_runs_component():
     from textmine.nlp.pipeline import load_pipeline
 
     doc = load_pipeline()("Laut Lember (2018, 4) ist das so (ebd., 5).")
-    assert [(s._.authors, s._.pages) for s in doc.spans["citations"]] == [(["Lember"], "4"), (["Lember"], "5")]
+    assert [(s._.textmine_authors, s._.textmine_pages) for s in doc.spans["citations"]] == [(["Lember"], "4"), (["Lember"], "5")]
 
 
 ADVERSARIAL = [
@@ -242,7 +242,7 @@ def test_evaluation_floor():
 def test_real_blogs_development_gold_floor():
     """Issue 19's target on the real development gold (73 citations, 17 excerpts from many sites):
     precision and recall >= 0.95 for citations with authors and year right."""
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
 
     gold = shared_path("corpus", "real-blogs", "gold.jsonl")
 
@@ -533,7 +533,7 @@ def test_only_quotations_go_into_the_quotes_group(nlp):
     doc = nlp("Das Projekt „Nachbarn digital“ startet. „Wir wollen alle erreichen, auch die Älteren“, sagt Meier.")
     assert [s.text for s in doc.spans["quotes"]] == ["„Wir wollen alle erreichen, auch die Älteren“"]
     assert [(s.text, s.label_) for s in doc.spans["quoted_terms"]] == [("„Nachbarn digital“", "title")]
-    assert doc.spans["quotes"][0]._.source == "Meier"
+    assert doc.spans["quotes"][0]._.textmine_source == "Meier"
 
 
 def test_straight_quotes_pair_by_position():

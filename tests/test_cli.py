@@ -4,7 +4,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA, SAMPLE_FEED, shared_path
+from tests.helpers import DATA, SAMPLE_FEED, shared_path
 from textmine.cli import app
 
 CONTRACT_KEYS = {"id", "title", "text", "sentences", "claims", "critiques", "citations", "quotes", "references", "actors"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.store import database as store_module
 from textmine.cli import app
 from textmine.corpus import Corpus
@@ -18,7 +18,7 @@ FEED = str(DATA / "mini-rss.xml")
 
 
 def ingest(db: Path | str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["ingest", FEED, "--db", str(db), "--no-analyse"])
+    result = CliRunner().invoke(app, ["ingest", FEED, "--db", str(db), "--no-analyze"])
     return result.exit_code, result.stderr
 
 
@@ -143,9 +143,9 @@ def test_write_errors_during_ingest_are_store_errors_and_roll_back(tmp_path, mon
         holder.execute("BEGIN EXCLUSIVE")
         try:
             with pytest.raises(StoreError, match="locked"):
-                corpus.ingest([FEED], analyse=False)
+                corpus.ingest([FEED], analyze=False)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
         assert corpus.store.count_posts() == 0
-        assert corpus.ingest([FEED], analyse=False).total("new") == 2
+        assert corpus.ingest([FEED], analyze=False).total("new") == 2

@@ -1,7 +1,7 @@
 """The analysis stage on a Dask LocalCluster gives the same stored results as a local run."""
 import pytest
 
-from tests.conftest import DATA, SAMPLE_FEED
+from tests.helpers import DATA, SAMPLE_FEED
 from textmine.corpus import Corpus
 
 pytest.importorskip("dask.distributed")
@@ -13,16 +13,16 @@ def _records(db):
 
 
 def test_dask_local_cluster_matches_local_run(tmp_path):
-    from textmine.analysis.cluster import DaskAnalyser
+    from textmine.analysis.cluster import DaskAnalyzer
 
     feeds = [str(DATA / "mini-rss.xml"), str(SAMPLE_FEED)]
     local_db, dask_db = tmp_path / "local.sqlite", tmp_path / "dask.sqlite"
     with Corpus(local_db) as corpus:
         corpus.ingest(feeds)
     with Corpus(dask_db) as corpus:
-        corpus.ingest(feeds, analyse=False)
-        with DaskAnalyser("local", n_workers=2) as analyser:
-            analysed, _ = corpus.analyse_pending(analyser=analyser)
+        corpus.ingest(feeds, analyze=False)
+        with DaskAnalyzer("local", n_workers=2) as analyzer:
+            analysed, _ = corpus.analyze_pending(analyzer=analyzer)
     local, distributed = _records(local_db), _records(dask_db)
     assert analysed == len(local) >= 30
     assert distributed == local

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import textmine
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from textmine import extract
 
 # Invented example text.
@@ -94,9 +94,9 @@ def test_load_pipeline_hands_out_a_copy_the_caller_may_change():
 def test_components_declare_what_they_assign_and_require():
     nlp = textmine.load_pipeline()
     actors = nlp.get_pipe_meta("textmine_actors")
-    assert "span._.canonical" in actors.assigns and "doc.spans" in actors.requires
-    assert {"span._.critic", "span._.holder", "span._.target"} <= set(nlp.get_pipe_meta("textmine_arguments").assigns)
-    assert "span._.authors" in nlp.get_pipe_meta("textmine_citations").assigns
+    assert "span._.textmine_canonical" in actors.assigns and "doc.spans" in actors.requires
+    assert {"span._.textmine_critic", "span._.textmine_holder", "span._.textmine_target"} <= set(nlp.get_pipe_meta("textmine_arguments").assigns)
+    assert "span._.textmine_authors" in nlp.get_pipe_meta("textmine_citations").assigns
     analysis = nlp.analyze_pipes(pretty=False)
     assert not any(analysis["problems"].values()), analysis["problems"]
 
@@ -106,7 +106,7 @@ def test_claim_and_critique_spans_are_labelled_for_displacy(doc):
 
     assert {s.label_ for s in doc.spans["claims"]} == {"claim"}
     assert {s.label_ for s in doc.spans["critiques"]} == {"critique"}
-    assert doc.spans["critiques"][0]._.critic  # the labelled span keeps its attributes
+    assert doc.spans["critiques"][0]._.textmine_critic  # the labelled span keeps its attributes
     html = displacy.render(doc, style="span", options={"spans_key": "critiques"})
     assert "critique" in html
 
@@ -120,9 +120,9 @@ def test_docs_round_trip_with_their_annotations(doc, tmp_path):
     path = save_docs([doc], tmp_path / "docs.spacy")
     (loaded,) = load_docs(path, textmine.load_pipeline())
     assert doc_to_record(loaded) == doc_to_record(doc)
-    assert isinstance(loaded.spans["citations"][0]._.authors, list)
+    assert isinstance(loaded.spans["citations"][0]._.textmine_authors, list)
     plain = DocBin(docs=[doc])  # why the helper exists: spaCy's default drops the Span._ values
     (lost,) = DocBin().from_bytes(plain.to_bytes()).get_docs(doc.vocab)
-    assert lost.spans["critiques"] and lost.spans["critiques"][0]._.critic is None
+    assert lost.spans["critiques"] and lost.spans["critiques"][0]._.textmine_critic is None
     with pytest.raises(FileNotFoundError, match="no saved docs"):
         load_docs(tmp_path / "missing.spacy", doc.vocab)

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from tests.conftest import DATA, shared_path
+from tests.helpers import DATA, shared_path
 from textmine.ingest.feeds import FeedError, Post, Skipped, parse_date, read_feed, read_feed_bytes
 
 

@@ -190,9 +190,6 @@ def test_textmine_components_run_on_the_offline_pipeline():
 def test_blog_sentence_gold_f1():
     if not (SHARED / "corpus" / "npo-rss.xml").exists():
         pytest.skip("../shared not present: no real feed to measure sentences on")
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from evaluate_pipeline import blog_sentence_f1
+    from textmine.evaluation.sentences import blog_sentence_f1
 
     assert blog_sentence_f1(german.rule_pipeline()) >= 0.95

@@ -152,7 +152,7 @@ def test_truncated_feed_keeps_complete_items_and_reports_the_cut(db_path):
     path = db_path.parent / "cut.xml"
     path.write_bytes(cut)
     with Corpus(db_path) as corpus:
-        summary = corpus.ingest([str(path)], analyse=False)
+        summary = corpus.ingest([str(path)], analyze=False)
         assert summary.feeds[0].new == 2 and "breaks off" in summary.feeds[0].error
         assert corpus.store.count_posts() == 2
 
@@ -243,7 +243,7 @@ def test_feed_with_zero_items_is_ok_and_says_so(db_path, tmp_path):
     path = tmp_path / "leer.xml"
     path.write_text(rss(), encoding="utf-8")
     with Corpus(db_path) as corpus:
-        summary = corpus.ingest([str(path)], analyse=False)
+        summary = corpus.ingest([str(path)], analyze=False)
     feed = summary.feeds[0]
     assert feed.ok and feed.format == "rss" and (feed.new, feed.unchanged) == (0, 0)
     assert feed.warnings == ["the feed has no items"]
@@ -271,7 +271,7 @@ def test_duplicate_guids_inside_one_feed_keep_the_first(db_path, tmp_path):
     path = tmp_path / "dup.xml"
     path.write_text(rss(item(1, body="Erste Fassung."), item(1, body="Zweite Fassung."), item(2)), encoding="utf-8")
     with Corpus(db_path) as corpus:
-        summary = corpus.ingest([str(path)], analyse=False)
+        summary = corpus.ingest([str(path)], analyze=False)
         assert summary.feeds[0].new == 2
         assert summary.feeds[0].skipped == {"duplicate id within the feed (first kept)": 1}
         (stored,) = [p for p in corpus.store.posts() if p.id == "post-1"]
@@ -285,7 +285,7 @@ def test_future_and_unparseable_dates_are_stored_and_flagged(db_path, tmp_path):
                         item(2, extra="<pubDate>am Nikolaustag</pubDate>"),
                         item(3, extra="<pubDate>Tue, 05 Mar 2024 09:00:00 +0100</pubDate>")), encoding="utf-8")
     with Corpus(db_path) as corpus:
-        summary = corpus.ingest([str(path)], analyse=False)
+        summary = corpus.ingest([str(path)], analyze=False)
         stored = {p.id: p for p in corpus.store.posts()}
     assert summary.feeds[0].new == 3
     warnings = summary.feeds[0].warnings
@@ -369,7 +369,7 @@ def test_dates_out_of_range_are_no_date_with_a_warning_and_the_ingest_goes_on(va
                    encoding="utf-8")
     next_feed.write_text(rss(item(3)), encoding="utf-8")
     with Corpus(db_path) as corpus:
-        summary = corpus.ingest([str(odd), str(next_feed)], analyse=False)
+        summary = corpus.ingest([str(odd), str(next_feed)], analyze=False)
         stored = {p.id: p for p in corpus.store.posts()}
     assert [f.new for f in summary.feeds] == [2, 1] and all(f.ok for f in summary.feeds)
     assert stored["post-1"].published is None and stored["post-2"].published == "2024-03-05T08:00:00+00:00"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.cli import app
 from textmine.ingest.sources import SourceError, open_source
 from textmine.store.database import APPLICATION_ID, Store
@@ -99,7 +99,7 @@ def test_out_is_a_feed_the_database_was_read_from_refused(tmp_path):
     feed = tmp_path / "feed.csv"  # a feed may have any name, also one an output would use
     shutil.copy(FEED, feed)
     db = tmp_path / "db.sqlite"
-    code, _, err = invoke("ingest", feed, "--db", db, "--no-analyse")
+    code, _, err = invoke("ingest", feed, "--db", db, "--no-analyze")
     assert code == 0, err
     for command in (["report", "--out"], ["export", "--format", "csv", "--out"], ["actors", "--network"]):
         code, _, err = invoke(*command, feed, "--db", db)
@@ -160,7 +160,7 @@ def _foreign(path: Path, kind: str) -> Path:
 
 
 @pytest.mark.parametrize("kind", ["meta table", "other tables", "application id"])
-@pytest.mark.parametrize("command", [["ingest", str(FEED), "--no-analyse"], ["claims"], ["export"]])
+@pytest.mark.parametrize("command", [["ingest", str(FEED), "--no-analyze"], ["claims"], ["export"]])
 def test_another_programs_database_stays_byte_identical(tmp_path, kind, command):
     db = _foreign(tmp_path / "other.sqlite", kind)
     before = db.read_bytes()
@@ -172,7 +172,7 @@ def test_another_programs_database_stays_byte_identical(tmp_path, kind, command)
 
 def test_a_new_database_carries_textmines_application_id(tmp_path):
     db = tmp_path / "db.sqlite"
-    code, _, err = invoke("ingest", FEED, "--db", db, "--no-analyse")
+    code, _, err = invoke("ingest", FEED, "--db", db, "--no-analyze")
     assert code == 0, err
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -189,14 +189,14 @@ def test_a_textmine_database_from_before_the_application_id_is_still_opened(tmp_
     conn.close()
     code, out, err = invoke("claims", "--json", "--db", db)
     assert code == 0, err
-    code, _, err = invoke("ingest", FEED, "--db", db, "--no-analyse")
+    code, _, err = invoke("ingest", FEED, "--db", db, "--no-analyze")
     assert code == 0, err
 
 
 @pytest.mark.parametrize("name", ["a#b.sqlite", "frage?x=1.sqlite", "pro%20zent.sqlite"])
 def test_database_paths_with_uri_characters(tmp_path, name):
     db = tmp_path / name
-    code, _, err = invoke("ingest", FEED, "--db", db, "--no-analyse")
+    code, _, err = invoke("ingest", FEED, "--db", db, "--no-analyze")
     assert code == 0, err
     for command in (["claims", "--json"], ["export"], ["runs", "--json"]):
         code, out, err = invoke(*command, "--db", db)
@@ -351,7 +351,7 @@ def test_ingest_with_markup_in_guids_dates_and_titles(tmp_path):
         "<item><title>[bold]Fett[/]</title><guid>[/x]</guid><pubDate>[red]kaputt[/x]</pubDate>"
         "<description>&lt;img src='a.png'/&gt;</description></item>"
         "</channel></rss>", encoding="utf-8")
-    result = CliRunner().invoke(app, ["ingest", str(feed), "--db", str(tmp_path / "db.sqlite"), "--no-analyse"],
+    result = CliRunner().invoke(app, ["ingest", str(feed), "--db", str(tmp_path / "db.sqlite"), "--no-analyze"],
                                 env={"COLUMNS": "300"})
     assert result.exit_code == 0, repr(result.exception)
     assert "warning:" in result.stdout and "[/x]: no text" in result.stdout  # the guid, literally
@@ -461,7 +461,7 @@ MALFORMED = {
 def test_malformed_http_answers_are_one_line_and_the_other_feeds_are_read(tmp_path, kind):
     db = tmp_path / "db.sqlite"
     with raw_server(MALFORMED[kind]) as url:
-        code, _, err = invoke("ingest", url, FEED, "--db", db, "--no-analyse")
+        code, _, err = invoke("ingest", url, FEED, "--db", db, "--no-analyze")
     line = assert_one_error(code, err, 1, url)
     assert "malformed HTTP answer" in line or "cannot connect" in line
     with Store(db, readonly=True) as store:
@@ -476,12 +476,12 @@ def test_an_unreachable_or_bad_dask_scheduler_is_one_line_and_the_posts_wait(tmp
         code, _, err = invoke("ingest", FEED, "--db", db, "--dask", address)
         assert_one_error(code, err, 3, "Dask scheduler", address)
     with Store(db, readonly=True) as store:
-        assert store.count_posts() == 2 and store.count_analysed() == 0
+        assert store.count_posts() == 2 and store.count_analyzed() == 0
     code, _, err = invoke("ingest", FEED, "--db", db, "--json")
     assert code == 0, err
     assert "resuming: 2 stored post(s)" in err
     with Store(db, readonly=True) as store:
-        assert store.count_analysed() == 2
+        assert store.count_analyzed() == 2
 
 
 # -- 8. interrupted and partial work ---------------------------------------------------------------
@@ -494,7 +494,7 @@ def test_ctrl_c_says_what_is_stored_and_the_next_run_resumes(tmp_path, monkeypat
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(Corpus, "analyse_pending", interrupted)
+        patch.setattr(Corpus, "analyze_pending", interrupted)
         code, _, err = invoke("ingest", FEED, "--db", db)
     assert code == 130
     assert "interrupted: 2 post(s) stored, 0 analysed; run the same command again to resume" in err
@@ -522,7 +522,7 @@ def test_info_shows_analysed_waiting_not_german_and_failed(tmp_path):
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>W</title>'
         + "".join(f"<item><title>Warten {i}</title><guid>w-{i}</guid><description>Ein Text {i} über das Warten."
                   "</description></item>" for i in range(2)) + "</channel></rss>", encoding="utf-8")
-    code, _, err = invoke("ingest", waiting, "--db", db, "--no-analyse")
+    code, _, err = invoke("ingest", waiting, "--db", db, "--no-analyze")
     assert code == 0, err
     code, out, err = invoke("info", "--json", "--db", db)
     assert code == 0, err

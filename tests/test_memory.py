@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from tests.conftest import SAMPLE_FEED
+from tests.helpers import SAMPLE_FEED
 from textmine.analysis import texts as analysis
 from textmine.corpus import Corpus
 from textmine.ingest import language
@@ -12,9 +12,9 @@ from textmine.ingest import language
 
 def test_language_model_is_released_before_the_analysis_and_reloads_when_needed(db_path):
     with Corpus(db_path) as corpus:
-        corpus.ingest([str(SAMPLE_FEED)], analyse=False)
+        corpus.ingest([str(SAMPLE_FEED)], analyze=False)
         assert language.identifier_loaded()  # languages are detected while reading
-        analysed, _ = corpus.analyse_pending()
+        analysed, _ = corpus.analyze_pending()
         assert analysed >= 20
         assert not language.identifier_loaded()
     english = "This is an English post about data protection in small charities. Volunteers often do not know which rules apply."

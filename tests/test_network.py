@@ -24,7 +24,7 @@ def test_url_ingest_reads_the_feed_and_stores_it(tmp_path):
         url = f"{srv.base}/feed.xml"
         assert [p.id for p in _posts_from(url)] == ["net-1", "net-2"]
         with Corpus(tmp_path / "db.sqlite") as corpus:
-            summary = corpus.ingest([url], analyse=False)
+            summary = corpus.ingest([url], analyze=False)
             assert summary.ok and summary.total("new") == 2
             assert {p.id for p in corpus.store.posts()} == {"net-1", "net-2"}
         assert srv.requests == ["/feed.xml", "/feed.xml"]
@@ -121,5 +121,5 @@ def test_http_errors_are_reported_in_one_line(tmp_path, status, words):
             _posts_from(url)
         assert str(info.value) == f"{url}: {words}"
         with Corpus(tmp_path / "db.sqlite") as corpus:
-            summary = corpus.ingest([url], analyse=False)
+            summary = corpus.ingest([url], analyze=False)
         assert not summary.ok and summary.feeds[0].error == f"{url}: {words}"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from textmine import extras, resources
-from tests.conftest import ROOT, SAMPLE_FEED
+from tests.helpers import ROOT, SAMPLE_FEED
 
 NO_SPACY = """
 import sys

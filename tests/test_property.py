@@ -180,7 +180,7 @@ def test_pipeline_never_raises_and_offsets_index_into_the_text(nlp, text):
     from textmine.nlp.contract import doc_to_record
 
     doc = nlp(text)
-    doc._.language = "de"
+    doc._.textmine_language = "de"
     record = doc_to_record(doc)
     assert record["text"] == text
     assert_offsets_valid(record)

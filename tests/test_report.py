@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT, SAMPLE_FEED, SHARED
+from tests.helpers import DATA, ROOT, SAMPLE_FEED, SHARED
 from textmine.corpus import Corpus
 from textmine.report.browser import find_browser, open_in_browser
 from textmine.report.build import ReportError, build_report

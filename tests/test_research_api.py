@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ROOT, SAMPLE_FEED
+from tests.helpers import ROOT, SAMPLE_FEED
 from textmine.store import frames as frames
 from textmine.store import tables as store_tables
 from textmine.cli import app

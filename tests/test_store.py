@@ -2,16 +2,16 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.corpus import Corpus
 from textmine.store.database import SCHEMA_VERSION, Store, StoreError
 
 
 def test_ingest_is_idempotent_across_rss_and_atom(db_path):
     with Corpus(db_path) as corpus:
-        first = corpus.ingest([str(DATA / "mini-rss.xml")], analyse=False)
+        first = corpus.ingest([str(DATA / "mini-rss.xml")], analyze=False)
         assert (first.total("new"), first.total("unchanged")) == (2, 0)
-        again = corpus.ingest([str(DATA / "mini-rss.xml"), str(DATA / "mini-atom.xml"), str(DATA / "mini-wxr.xml")], analyse=False)
+        again = corpus.ingest([str(DATA / "mini-rss.xml"), str(DATA / "mini-atom.xml"), str(DATA / "mini-wxr.xml")], analyze=False)
         assert again.total("new") == 0 and again.total("updated") == 0 and again.total("unchanged") == 5
         assert corpus.store.count_posts() == 2
 
@@ -21,7 +21,7 @@ def test_changed_post_is_updated_and_reanalysed(db_path, tmp_path):
     changed.write_text((DATA / "mini-rss.xml").read_text(encoding="utf-8").replace("fehlt es an Fachkräften", "fehlt es an Geld"), encoding="utf-8")
     with Corpus(db_path) as corpus:
         corpus.ingest([str(DATA / "mini-rss.xml")])
-        assert corpus.analyse_pending() == (0, 0)  # nothing left to analyse
+        assert corpus.analyze_pending() == (0, 0)  # nothing left to analyse
         summary = corpus.ingest([str(changed)])
         assert summary.total("updated") == 1 and summary.analysed == 1
         texts = {post.id: record["text"] for post, record in corpus.records()}
@@ -32,9 +32,9 @@ def test_bad_feed_leaves_stored_posts_intact(db_path, tmp_path):
     bad = tmp_path / "bad.xml"
     bad.write_text("<html><body>kein Feed</body></html>")
     with Corpus(db_path) as corpus:
-        corpus.ingest([str(DATA / "mini-rss.xml")], analyse=False)
+        corpus.ingest([str(DATA / "mini-rss.xml")], analyze=False)
         before = [p.content_hash for p in corpus.store.posts()]
-        summary = corpus.ingest([str(bad)], analyse=False)
+        summary = corpus.ingest([str(bad)], analyze=False)
         assert not summary.ok and "not a feed" in summary.feeds[0].error
         assert [p.content_hash for p in corpus.store.posts()] == before
 

@@ -388,17 +388,17 @@ def test_doc_terms_leaves_out_citations_bibliography_and_cited_persons():
     )
     doc = _blank_doc(text)
     citation = _span(doc, "(Hartmann 2021, 4)")
-    citation._.authors = ["Hartmann"]
+    citation._.textmine_authors = ["Hartmann"]
     reference = _span(doc, "Kessler, Tobias (2020): Armut im Quartier. Berlin: Verlag.")
-    reference._.authors = ["Kessler, Tobias"]
+    reference._.textmine_authors = ["Kessler, Tobias"]
     doc.spans["citations"] = [citation]
     doc.spans["references"] = [reference]
     doc.spans["bibliography"] = [_span(doc, "Literatur\n\nKessler, Tobias (2020): Armut im Quartier. Berlin: Verlag.")]
     persons = [_span(doc, "Tobias Kessler"), _span(doc, "Kessler", 1), _span(doc, "Petra Albers")]
     for span in persons:
-        span._.actor_type = "person"
+        span._.textmine_actor_type = "person"
     collective = _span(doc, "Familien")
-    collective._.actor_type = "collective"
+    collective._.textmine_actor_type = "collective"
     doc.spans["actors"] = persons + [collective]
 
     cited = doc_terms(doc, persons="cited")

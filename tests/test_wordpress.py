@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import DATA
+from tests.helpers import DATA
 from textmine.cli import app
 from textmine.corpus import Corpus
 from textmine.ingest.clean import autop, html_to_paragraphs
@@ -151,7 +151,7 @@ def test_old_database_gets_kind_and_parent_columns(db_path):
     with Store(db_path, readonly=True) as store:  # read-only: not migrated, still readable
         assert [(p.id, p.kind) for p in store.posts(kind="post")] == [("alt", "post")]
     with Corpus(db_path) as corpus:
-        corpus.ingest([str(CLASSIC)], analyse=False, comments=True)
+        corpus.ingest([str(CLASSIC)], analyze=False, comments=True)
         kinds = Counter(p.kind for p in corpus.store.posts())
     assert kinds == {"post": 4, "comment": 2}
 
@@ -210,7 +210,7 @@ def test_real_posts_written_in_the_classic_editor_keep_their_paragraphs():
     # pre-2019 WordPress export holds it: WordPress's rule gives back every paragraph.
     import html
 
-    from tests.conftest import shared_path
+    from tests.helpers import shared_path
 
     with open(shared_path("corpus", "real-blogs", "real-blogs.xml"), "rb") as handle:
         posts = [r for r in read_feed(handle) if isinstance(r, Post)]

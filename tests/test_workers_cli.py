@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE_FEED, shared_path
+from tests.helpers import ROOT, SAMPLE_FEED, shared_path
 from textmine.corpus import Corpus
 
 #: Runs the CLI with the start method given first, as on macOS/Windows (spawn) or Linux (fork).

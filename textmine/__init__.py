@@ -34,7 +34,7 @@ def load_pipeline(model: str | None = None) -> "Language":
 
 
 def analyze(text: str, *, model: str | None = None, id: str | None = None, title: str | None = None) -> dict[str, Any]:
-    """Analyse one text; returns the JSON contract's object (offsets index into ``text``)."""
+    """Analyze one text; returns the JSON contract's object (offsets index into ``text``)."""
     from textmine.analysis.texts import analyze_texts
 
     from textmine.nlp.pipeline import shared_pipeline

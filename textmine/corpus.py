@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # spaCy, gensim and the analysis load only when they are used
 WRITE_BATCH = 100
 
 ProgressCallback = Callable[[str, int, int | None], None]
-"""``progress(stage, done, total)``: stage is "read" or "analyse"; total may be unknown (None)."""
+"""``progress(stage, done, total)``: stage is "read" or "analyze"; total may be unknown (None)."""
 
 
 @dataclass
@@ -111,17 +111,21 @@ class Corpus:
 
     # -- ingest ----------------------------------------------------------------------------------
     def ingest(
-        self, sources: Sequence[str], *, analyse: bool = True, workers: int = 1,
+        self, sources: Sequence[str], *, analyze: bool = True, workers: int = 1,
         progress: ProgressCallback | None = None, include: Sequence[str] = (), comments: bool = False,
+        analyse: bool | None = None,
     ) -> IngestSummary:
         """Read every source into the store, then analyse what is new or changed.
 
-        ``include``: WordPress post types besides posts ("pages"); ``comments``: approved WXR comments too."""
+        ``include``: WordPress post types besides posts ("pages"); ``comments``: approved WXR comments too.
+        ``analyse`` is the earlier spelling of ``analyze``, still accepted."""
+        if analyse is not None:
+            analyze = analyse
         summary = IngestSummary()
         for source in sources:
             summary.feeds.append(self.ingest_feed(source, progress=progress, include=include, comments=comments))
-        if analyse:
-            summary.analysed, summary.not_german = self.analyse_pending(workers=workers, progress=progress)
+        if analyze:
+            summary.analysed, summary.not_german = self.analyze_pending(workers=workers, progress=progress)
         return summary
 
     def ingest_feed(
@@ -184,31 +188,31 @@ class Corpus:
                 report.warnings.extend(f"{post.id}: {note}" for note in post.notes)
 
     # -- analysis --------------------------------------------------------------------------------
-    def analyse_pending(
+    def analyze_pending(
         self, *, workers: int = 1, progress: ProgressCallback | None = None, batch_size: int | None = None,
-        analyser: Callable[..., Iterable[Analysis]] | None = None,
+        analyzer: Callable[..., Iterable[Analysis]] | None = None,
     ) -> tuple[int, int]:
         """Analyse every post whose current content has no analysis by this pipeline.
 
-        ``analyser`` replaces the local ``analyze_texts`` (e.g. a ``DaskAnalyser``); this process
+        ``analyzer`` replaces the local ``analyze_texts`` (e.g. a ``DaskAnalyzer``); this process
         stays the only writer. Returns (analysed, of which not German)."""
         from textmine.nlp.pipeline_meta import pipeline_id
 
         self.component_errors = []
         name = self.pipeline_name()
-        pending = self.store.unanalysed(name)
+        pending = self.store.unanalyzed(name)
         if not pending:
             return 0, 0
         from textmine.analysis.texts import BATCH_SIZE, analyze_texts, release_language_model
 
         release_language_model()  # languages were detected at ingest and are read from the store
-        analyser = analyser or analyze_texts
+        analyzer = analyzer or analyze_texts
         if pipeline_id(self.nlp.meta) != name:  # a meta.json that differs from the loaded pipeline's
             name = pipeline_id(self.nlp.meta)
-            pending = self.store.unanalysed(name)
+            pending = self.store.unanalyzed(name)
         done = not_german = 0
         if progress:
-            progress("analyse", 0, len(pending))
+            progress("analyze", 0, len(pending))
         hashes: dict[str, str] = {}
         languages: dict[str, str | None] = {}
         authors: dict[str, str | None] = {}  # the feed's author names the author's own claims
@@ -227,7 +231,7 @@ class Corpus:
         release_free_memory()
         batch: list[Analysis] = []
         batch_size = batch_size or BATCH_SIZE  # posts per pipeline batch (and per worker's chunk)
-        for result in analyser(self.nlp, items(), batch_size=batch_size, n_process=workers, languages=languages):
+        for result in analyzer(self.nlp, items(), batch_size=batch_size, n_process=workers, languages=languages):
             batch.append(result)
             if len(batch) >= WRITE_BATCH:
                 not_german += self._save(batch, hashes, name, authors)
@@ -235,13 +239,17 @@ class Corpus:
                 batch.clear()
                 release_free_memory()  # peak RSS stays flat in the number of posts
                 if progress:
-                    progress("analyse", done, len(pending))
+                    progress("analyze", done, len(pending))
         if batch:
             not_german += self._save(batch, hashes, name, authors)
             done += len(batch)
             if progress:
-                progress("analyse", done, len(pending))
+                progress("analyze", done, len(pending))
         return done, not_german
+
+
+    #: The earlier spelling, kept so that existing scripts keep working.
+    analyse_pending = analyze_pending
 
     def _save(self, results: list[Analysis], hashes: dict[str, str], pipeline: str,
               authors: dict[str, str | None] | None = None) -> int:
@@ -320,11 +328,20 @@ class Corpus:
 
     def topics(self, run: int | None = None) -> "pd.DataFrame":
         """Topic weights of a stored run (latest by default): one row per post and topic."""
-        return frames.topics(self.store, run)
+        return frames.topics(self.store, self._run_id(run))
 
     def topic_terms(self, run: int | None = None) -> "pd.DataFrame":
         """The topics of a stored run (latest by default): label, share, top terms."""
-        return frames.topic_terms(self.store, run)
+        return frames.topic_terms(self.store, self._run_id(run))
+
+    def _run_id(self, run: int | None) -> int | None:
+        """The id of run ``run`` (``RunNotFound`` when it is not stored), or of the latest run
+        (``None`` when there is none)."""
+        from textmine.topics import runs as topic_runs
+
+        if run is None and self.store.topic_run() is None:
+            return None
+        return topic_runs.stored_run(self.store, run)["id"]
 
     # -- topic runs (textmine.topics.runs; the CLI's topics and runs commands wrap these) ---------------
     def fit_topics(self, k: int | str = "auto", **options: Any) -> "FittedRun":

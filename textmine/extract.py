@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Union
+from textmine.nlp.contract import ACTORS, CITATIONS, CLAIMS, CRITIQUES, QUOTES, REFERENCES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -149,7 +150,7 @@ def _group(doc_or_text: Any, group: str) -> list[dict] | None:
 
 def citations(doc_or_text: TextOrDoc) -> list[Citation]:
     """In-text citations, in text order (no spaCy needed for a text)."""
-    found = _group(doc_or_text, "citations")
+    found = _group(doc_or_text, CITATIONS)
     if found is not None:
         return [Citation(**{**c, "authors": list(c["authors"])}) for c in found]
     text = _text_of(doc_or_text)
@@ -160,7 +161,7 @@ def citations(doc_or_text: TextOrDoc) -> list[Citation]:
 def quotes(doc_or_text: TextOrDoc) -> list[Quote]:
     """Quotations with their source where a citation or speech verb names it (no spaCy needed).
     Titles, names and scare-quoted terms in quotation marks are not quotations."""
-    found = _group(doc_or_text, "quotes")
+    found = _group(doc_or_text, QUOTES)
     if found is not None:
         return [Quote(**q) for q in found]
     text = _text_of(doc_or_text)
@@ -169,7 +170,7 @@ def quotes(doc_or_text: TextOrDoc) -> list[Quote]:
 
 def references(doc_or_text: TextOrDoc) -> list[Reference]:
     """Bibliography entries parsed into authors, year, title, container … (no spaCy needed)."""
-    found = _group(doc_or_text, "references")
+    found = _group(doc_or_text, REFERENCES)
     if found is not None:
         return [Reference(**{**r, "authors": list(r["authors"]), "editors": list(r["editors"])}) for r in found]
     text = _text_of(doc_or_text)
@@ -194,18 +195,18 @@ def _analysed(doc_or_text: TextOrDoc, group: str, nlp: "Language | None") -> lis
 def actors(doc_or_text: TextOrDoc, *, nlp: "Language | None" = None) -> list[Actor]:
     """Actor mentions with canonical form, type and sector."""
     return [Actor(a["text"], a["start"], a["end"], a["canonical"], a["type"], a["sector"])
-            for a in _analysed(doc_or_text, "actors", nlp)]
+            for a in _analysed(doc_or_text, ACTORS, nlp)]
 
 
 def claims(doc_or_text: TextOrDoc, *, nlp: "Language | None" = None) -> list[Claim]:
     """Claims (sentences asserting a position) with their holder."""
-    return [Claim(c["text"], c["start"], c["end"], c["holder"], c["score"]) for c in _analysed(doc_or_text, "claims", nlp)]
+    return [Claim(c["text"], c["start"], c["end"], c["holder"], c["score"]) for c in _analysed(doc_or_text, CLAIMS, nlp)]
 
 
 def critiques(doc_or_text: TextOrDoc, *, nlp: "Language | None" = None) -> list[Critique]:
     """Critiques with critic and target."""
     return [Critique(c["text"], c["start"], c["end"], c["critic"], c.get("target"), c["score"])
-            for c in _analysed(doc_or_text, "critiques", nlp)]
+            for c in _analysed(doc_or_text, CRITIQUES, nlp)]
 
 
 def arguments(doc_or_text: TextOrDoc, *, nlp: "Language | None" = None) -> list[Claim | Critique]:

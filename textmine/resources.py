@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 #: The parts that own lexicons (one folder each under ``data/lexicons``).
-LEXICON_PARTS = ("actors", "arguments", "citations", "discourse", "ingest", "tokenizer", "topics")
+LEXICON_PARTS = ("actors", "arguments", "citations", "common", "discourse", "ingest", "tokenizer", "topics")
 
 
 class ResourceError(RuntimeError):

@@ -25,13 +25,13 @@ class DaskError(Exception):
     """The Dask cluster cannot be used; the message is one line for the user."""
 
 
-def _analyse_chunk(model: str | None, items: list[tuple[str | None, str | None, str]]) -> list[Analysis]:
+def _analyze_chunk(model: str | None, items: list[tuple[str | None, str | None, str]]) -> list[Analysis]:
     from textmine.nlp.pipeline import shared_pipeline
 
     return list(analyze_texts(shared_pipeline(model), items))
 
 
-class DaskAnalyser:
+class DaskAnalyzer:
     """A callable with the signature of ``analyze_texts`` that runs on a Dask cluster."""
 
     def __init__(self, scheduler: str = "local", *, model: str | None = None, n_workers: int | None = None) -> None:
@@ -60,7 +60,7 @@ class DaskAnalyser:
     def __call__(self, nlp: object, items: Iterable[tuple[str | None, str | None, str]], **_: object) -> Iterator[Analysis]:
         items = list(items)
         chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
-        futures = self.client.map(_analyse_chunk, [self.model] * len(chunks), chunks, pure=False)
+        futures = self.client.map(_analyze_chunk, [self.model] * len(chunks), chunks, pure=False)
         for future in futures:  # in submission order: results line up with the input
             yield from future.result()
 
@@ -69,7 +69,7 @@ class DaskAnalyser:
         if self._cluster is not None:
             self._cluster.close()
 
-    def __enter__(self) -> "DaskAnalyser":
+    def __enter__(self) -> "DaskAnalyzer":
         return self
 
     def __exit__(self, *exc: object) -> None:

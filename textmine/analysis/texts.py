@@ -14,7 +14,7 @@ from spacy.language import Language
 from textmine.ingest.language import MAX_CHARS, identifier, release_identifier
 from textmine.nlp.pipeline_meta import TEXTMINE_COMPONENTS
 from textmine.nlp.pipeline_meta import pipeline_id as _pipeline_id
-from textmine.nlp.contract import doc_to_record
+from textmine.nlp.contract import CITATIONS, RECORD_GROUPS, doc_to_record
 from textmine.nlp.terms import doc_terms
 
 #: Posts per ``nlp.pipe`` batch. The tagger's working memory grows with the tokens of a batch
@@ -102,7 +102,7 @@ def analyze_texts(
         while queue and not piped(queue[0][2], queue[0][3]):
             item_id, title, text, language = queue.popleft()
             if language in (None, "de"):
-                yield _analyse_long(nlp, ours, item_id, title, text, language)
+                yield _analyze_long(nlp, ours, item_id, title, text, language)
             else:
                 yield Analysis(item_id, _not_german_record(item_id, title, text, language), [])
 
@@ -125,7 +125,7 @@ def _finish(doc, ours, item_id: str | None, title: str | None, language: str | N
             doc = proc(doc)
         except Exception as error:  # noqa: BLE001 - any component bug: keep the post, say what failed
             errors.append(f"{name}: {error.__class__.__name__}: {error}")
-    doc._.language = language or "de"
+    doc._.textmine_language = language or "de"
     record = doc_to_record(doc, id=item_id, title=title)
     if errors:
         record["errors"] = errors
@@ -154,10 +154,10 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 #: Record groups whose items carry character offsets into the text.
-_SPAN_GROUPS = ("sentences", "claims", "critiques", "citations", "quotes", "references", "actors")
+_SPAN_GROUPS = ("sentences", *RECORD_GROUPS)
 
 
-def _analyse_long(nlp: Language, ours, item_id: str | None, title: str | None, text: str,  # noqa: ANN001
+def _analyze_long(nlp: Language, ours, item_id: str | None, title: str | None, text: str,  # noqa: ANN001
                   language: str | None) -> Analysis:
     """A text longer than spaCy's ``max_length``: analysed in paragraph-aligned pieces whose
     records are merged, with every offset shifted to index into the whole ``text``."""
@@ -173,7 +173,7 @@ def _analyse_long(nlp: Language, ours, item_id: str | None, title: str | None, t
         for group in _SPAN_GROUPS:
             for item in record.get(group, []):
                 item = {**item, "start": item["start"] + start, "end": item["end"] + start}
-                if group == "citations" and item.get("reference") is not None:
+                if group == CITATIONS and item.get("reference") is not None:
                     item["reference"] += first_reference
                 merged[group].append(item)
         terms.extend(piece_terms)

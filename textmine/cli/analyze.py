@@ -59,7 +59,7 @@ def analyze(
     model: Optional[str] = ModelOption,
     as_json: bool = typer.Option(False, "--json", help="Print the JSON contract (default: a readable view)."),
 ) -> None:
-    """Analyse one German text and print claims, critiques, citations, quotes and actors.
+    """Analyze one German text and print claims, critiques, citations, quotes and actors.
 
     Example: [bold]echo "Lember kritisiert, dass … (Lember 2018, 4)." | textmine analyze - --json[/]
     """

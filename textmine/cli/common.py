@@ -78,10 +78,10 @@ def warn(message: str) -> None:
 def warn_partial(corpus, what: str) -> None:  # noqa: ANN001 - Corpus
     """Say so when ``what`` covers only the analysed part of the stored posts."""
     total = corpus.store.count_posts()
-    analysed = corpus.store.count_analysed()
+    analysed = corpus.store.count_analyzed()
     if analysed < total:
         warn(f"{what} covers {analysed:,} of {total:,} stored posts ({total - analysed:,} not analysed yet: "
-             "run textmine ingest again to analyse them)")
+             "run textmine ingest again to analyze them)")
 
 @contextmanager
 def open_corpus(db: str | None, model: str | None = None, *, readonly: bool = False) -> Iterator["Corpus"]:
@@ -122,7 +122,7 @@ def progress_bar() -> Progress:
 
 def _say_what_resumes(corpus) -> None:  # noqa: ANN001 - Corpus
     """A run after an interrupted (or older-pipeline) one says what it picks up."""
-    waiting = len(corpus.store.unanalysed(corpus.pipeline_name()))
+    waiting = len(corpus.store.unanalyzed(corpus.pipeline_name()))
     if waiting:
         err_console.print(f"resuming: {waiting} stored post(s) not analysed yet (by this pipeline) are analysed "
                           "after the feeds are read", highlight=False, soft_wrap=True)

@@ -1,4 +1,4 @@
-"""``textmine ingest``: read feeds into the corpus and analyse what is new."""
+"""``textmine ingest``: read feeds into the corpus and analyze what is new."""
 from __future__ import annotations
 
 import sys
@@ -34,13 +34,14 @@ def ingest(
     db: Optional[str] = DbOption,
     model: Optional[str] = ModelOption,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for the analysis."),
-    analyse: bool = typer.Option(True, "--analyse/--no-analyse", help="Analyse new and changed posts right away."),
+    analyze: bool = typer.Option(True, "--analyze/--no-analyze", "--analyse/--no-analyse",
+                                 help="Analyze new and changed posts right away."),
     dask: Optional[str] = typer.Option(None, "--dask", help="Run the analysis on a Dask cluster: 'local' or a scheduler address (tcp://host:8786)."),
     include: list[str] = typer.Option([], "--include", help="WordPress exports: also import 'pages' (published ones)."),
     comments: bool = typer.Option(False, "--comments", help="WordPress exports: also import approved comments, as items of kind 'comment'."),
     as_json: bool = JsonOption,
 ) -> None:
-    """Read feeds into the corpus database and analyse new or changed posts.
+    """Read feeds into the corpus database and analyze new or changed posts.
 
     Example: [bold]textmine ingest export.xml --include pages --comments[/]
     """
@@ -54,32 +55,32 @@ def ingest(
     with open_corpus(db, model) as corpus:
         summary = IngestSummary()
         stored_before = corpus.store.count_posts()
-        analysed_now = 0
+        analyzed_now = 0
         with progress_bar() as progress:
             read_task = progress.add_task("reading feeds", total=None)
-            analyse_task = None
+            analyze_task = None
 
             def report(stage: str, done: int, total: int | None) -> None:
-                nonlocal analyse_task, analysed_now
+                nonlocal analyze_task, analyzed_now
                 if stage == "read":
                     progress.update(read_task, completed=done)
                 else:
-                    analysed_now = done
-                    if analyse_task is None:
-                        analyse_task = progress.add_task("analysing posts", total=total)
-                    progress.update(analyse_task, completed=done, total=total)
+                    analyzed_now = done
+                    if analyze_task is None:
+                        analyze_task = progress.add_task("analyzing posts", total=total)
+                    progress.update(analyze_task, completed=done, total=total)
 
             from textmine.nlp.pipeline_meta import PipelineError
             from textmine.store.database import StoreError
 
             try:
-                if analyse:
+                if analyze:
                     _say_what_resumes(corpus)
                 for feed in feeds:
                     progress.update(read_task, description=f"reading {plain(Path(feed).name) if feed != '-' else 'stdin'}")
                     summary.feeds.append(corpus.ingest_feed(feed, progress=report, include=include, comments=comments))
-                if analyse and dask:
-                    from textmine.analysis.cluster import DaskAnalyser, DaskError
+                if analyze and dask:
+                    from textmine.analysis.cluster import DaskAnalyzer, DaskError
                     from textmine.extras import MissingExtraError, require
 
                     try:
@@ -88,20 +89,20 @@ def ingest(
                         fail(str(error), EXIT_USAGE)
 
                     try:
-                        with DaskAnalyser(dask, model=model) as analyser:
-                            summary.analysed, summary.not_german = corpus.analyse_pending(progress=report, analyser=analyser)
+                        with DaskAnalyzer(dask, model=model) as analyzer:
+                            summary.analysed, summary.not_german = corpus.analyze_pending(progress=report, analyzer=analyzer)
                     except DaskError as error:
                         _print_feed_errors(summary)
                         fail(str(error), EXIT_STORE, "the posts are stored: run the same command again when the "
                                                      "scheduler is up, or drop --dask")
-                elif analyse:
-                    summary.analysed, summary.not_german = corpus.analyse_pending(workers=workers, progress=report)
+                elif analyze:
+                    summary.analysed, summary.not_german = corpus.analyze_pending(workers=workers, progress=report)
             except (PipelineError, StoreError) as error:
                 fail(str(error), EXIT_STORE)
             except KeyboardInterrupt:
                 progress.stop()
                 stored = corpus.store.count_posts() - stored_before + summary.total("updated")
-                err_console.print(f"interrupted: {stored} post(s) stored, {analysed_now} analysed; "
+                err_console.print(f"interrupted: {stored} post(s) stored, {analyzed_now} analysed; "
                                   "run the same command again to resume", highlight=False, soft_wrap=True)
                 raise typer.Exit(130) from None
         component_errors = corpus.component_errors

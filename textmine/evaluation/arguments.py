@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from textmine.evaluation.post_gold import same_actor, _target_match
+from textmine.nlp.contract import CLAIMS, CRITIQUES
 
 LABELS = ("claim", "critique", "none")
 
@@ -55,8 +56,8 @@ def load_unit_gold(gold_path: Path, excerpts_path: Path | None = None) -> list[t
 
 def predictions(doc) -> list[tuple[int, int, str, str | None, str | None]]:
     """(start, end, label, speaker, target) of every claim and critique span of an analysed doc."""
-    found = [(s.start_char, s.end_char, "claim", s._.holder, None) for s in doc.spans.get("claims", [])]
-    found += [(s.start_char, s.end_char, "critique", s._.critic, s._.target) for s in doc.spans.get("critiques", [])]
+    found = [(s.start_char, s.end_char, "claim", s._.textmine_holder, None) for s in doc.spans.get(CLAIMS, [])]
+    found += [(s.start_char, s.end_char, "critique", s._.textmine_critic, s._.textmine_target) for s in doc.spans.get(CRITIQUES, [])]
     return sorted(found)
 
 

@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 from textmine.evaluation.citation_gold import is_real_text_gold, read_jsonl, real_text_posts
 from textmine.evaluation.gold import evaluation_pipeline, gold_posts, print_unmatched
+from textmine.nlp.contract import CITATIONS, QUOTED_TERMS, QUOTES, REFERENCES
 TOLERANCE = 3
 
 
@@ -72,16 +73,16 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 def predict(nlp, text: str) -> dict[str, list[dict]]:
     doc = nlp(text)
     return {
-        "citations": [{"start": s.start_char, "end": s.end_char, "kind": s._.kind, "authors": list(s._.authors or []),
-                       "year": s._.year, "pages": s._.pages, "reference": s._.reference} for s in doc.spans["citations"]],
+        "citations": [{"start": s.start_char, "end": s.end_char, "kind": s._.textmine_kind, "authors": list(s._.textmine_authors or []),
+                       "year": s._.textmine_year, "pages": s._.textmine_pages, "reference": s._.textmine_reference} for s in doc.spans[CITATIONS]],
         # Every quoted string: the in-house gold marks titles and terms in quotation marks too.
-        "quotes": sorted(({"start": s.start_char, "end": s.end_char, "source": s._.source, "kind": s.label_}
-                          for group in ("quotes", "quoted_terms") for s in doc.spans[group]),
+        "quotes": sorted(({"start": s.start_char, "end": s.end_char, "source": s._.textmine_source, "kind": s.label_}
+                          for group in (QUOTES, QUOTED_TERMS) for s in doc.spans[group]),
                          key=lambda q: q["start"]),
-        "references": [{"start": s.start_char, "end": s.end_char, "authors": list(s._.authors or []), "year": s._.year,
-                        "title": s._.title, "container": s._.container, "editors": list(s._.editors or []),
-                        "publisher": s._.publisher, "place": s._.place, "pages": s._.pages}
-                       for s in doc.spans["references"]],
+        "references": [{"start": s.start_char, "end": s.end_char, "authors": list(s._.textmine_authors or []), "year": s._.textmine_year,
+                        "title": s._.textmine_title, "container": s._.textmine_container, "editors": list(s._.textmine_editors or []),
+                        "publisher": s._.textmine_publisher, "place": s._.textmine_place, "pages": s._.textmine_pages}
+                       for s in doc.spans[REFERENCES]],
     }
 
 

@@ -25,7 +25,8 @@ def source_path(source: str, base: Path = REPO_ROOT) -> Path:
 
 
 def evaluation_pipeline(component: str, blank: bool = False) -> Language:
-    """textmine's full pipeline, or ``spacy.blank("de")`` + sentencizer + ``component`` alone."""
+    """textmine's full pipeline, or ``spacy.blank("de")`` + sentencizer + ``component`` (after the
+    citation component, whose spans the others require)."""
     if not blank:
         from textmine.nlp.pipeline import load_pipeline
 
@@ -36,6 +37,8 @@ def evaluation_pipeline(component: str, blank: bool = False) -> Language:
 
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
+    if component != "textmine_citations":
+        nlp.add_pipe("textmine_citations")  # what textmine_actors and textmine_arguments read
     nlp.add_pipe(component)
     return nlp
 

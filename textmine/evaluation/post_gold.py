@@ -32,6 +32,7 @@ import json
 import re
 from pathlib import Path
 from typing import Iterable
+from textmine.nlp.contract import CLAIMS, CRITIQUES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -133,8 +134,8 @@ AUTHOR_NAME = "author"
 def predict_document(nlp, text: str) -> list[tuple[int, int, str, str | None, str | None]]:
     """(start, end, label, holder_or_critic, target) for each claim/critique the pipeline finds."""
     doc = nlp(text)
-    found = [(s.start_char, s.end_char, "claim", s._.holder, None) for s in doc.spans.get("claims", [])]
-    found += [(s.start_char, s.end_char, "critique", s._.critic, s._.target) for s in doc.spans.get("critiques", [])]
+    found = [(s.start_char, s.end_char, "claim", s._.textmine_holder, None) for s in doc.spans.get(CLAIMS, [])]
+    found += [(s.start_char, s.end_char, "critique", s._.textmine_critic, s._.textmine_target) for s in doc.spans.get(CRITIQUES, [])]
     return found
 
 

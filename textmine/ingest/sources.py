@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from textmine import __version__
+from textmine._version import __version__
 
 DEFAULT_TIMEOUT_S = 20.0
 #: The whole download, however slowly the server sends: a trickle of one byte a second is cut off.

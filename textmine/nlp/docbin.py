@@ -6,7 +6,7 @@ do that, and give lists back as lists (msgpack returns tuples)::
 
     from textmine.nlp.docbin import save_docs, load_docs
     save_docs(nlp.pipe(texts), "posts.spacy")
-    docs = load_docs("posts.spacy", nlp)          # doc.spans["critiques"][0]._.critic is kept
+    docs = load_docs("posts.spacy", nlp)          # doc.spans["critiques"][0]._.textmine_critic is kept
 """
 from __future__ import annotations
 
@@ -17,10 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
-from textmine.nlp.extensions import SPAN_ATTRIBUTES, register_extensions
-
-#: ``Span._`` attributes that hold lists.
-_LIST_ATTRIBUTES = frozenset({"authors", "editors"})
+from textmine.nlp.extensions import LIST_ATTRIBUTES, SPAN_ATTRIBUTES, register_extensions
 
 
 def doc_bin(docs: Iterable[Doc] = ()) -> DocBin:
@@ -39,7 +36,7 @@ def docs_from_bytes(data: bytes, nlp_or_vocab: Language | Vocab) -> list[Doc]:
     docs = list(DocBin().from_bytes(data).get_docs(vocab))
     for doc in docs:
         for key, value in list(doc.user_data.items()):
-            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] in _LIST_ATTRIBUTES \
+            if isinstance(key, tuple) and len(key) == 4 and key[0] == "._." and key[1] in LIST_ATTRIBUTES \
                     and isinstance(value, tuple):
                 doc.user_data[key] = list(value)
     return docs

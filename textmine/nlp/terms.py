@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from textmine import resources
 from textmine.nlp.german.lemmatizer import may_start_sentence
+from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES
 
 LEXICON_DIR = resources.lexicon_dir("topics")
 STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
@@ -50,7 +51,7 @@ LEMMA_FIXES_FILE = LEXICON_DIR / "lemma_fixes.tsv"
 CONTENT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 MIN_LENGTH = 3
 #: Span groups whose tokens never become topic terms (sources, not subjects).
-SOURCE_GROUPS: tuple[str, ...] = ("citations", "references", "bibliography")
+SOURCE_GROUPS: tuple[str, ...] = (CITATIONS, REFERENCES, BIBLIOGRAPHY)
 #: ``persons`` modes: drop every person actor, only those also cited as authors, or none.
 PERSON_MODES: tuple[str, ...] = ("drop", "cited", "keep")
 DEFAULT_PERSONS = "cited"
@@ -128,10 +129,10 @@ def excluded_tokens(doc: Doc, persons: str = DEFAULT_PERSONS) -> set[int]:
     if persons == "keep":
         return skip
     cited = _cited_names(doc) if persons == "cited" else frozenset()
-    for span in doc.spans.get("actors", ()):
-        if not Span.has_extension("actor_type") or span._.actor_type != "person":
+    for span in doc.spans.get(ACTORS, ()):
+        if not Span.has_extension("textmine_actor_type") or span._.textmine_actor_type != "person":
             continue
-        if persons == "cited" and not (_name_parts(span.text) | _name_parts(span._.canonical or "")) & cited:
+        if persons == "cited" and not (_name_parts(span.text) | _name_parts(span._.textmine_canonical or "")) & cited:
             continue
         skip.update(range(span.start, span.end))
     return skip
@@ -147,7 +148,7 @@ def _cited_names(doc: Doc) -> frozenset[str]:
     names: set[str] = set()
     for group in ("citations", "references"):
         for span in doc.spans.get(group, ()):
-            for author in (span._.authors if Span.has_extension("authors") else None) or ():
+            for author in (span._.textmine_authors if Span.has_extension("textmine_authors") else None) or ():
                 names |= _name_parts(str(author))
     return frozenset(names)
 

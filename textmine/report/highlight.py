@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from textmine.nlp.contract import ACTORS, CITATIONS, CLAIMS, CRITIQUES, QUOTES
 from textmine.report.html import e
 
 #: Span groups in drawing order: label, colour (displaCy's palette), and what the legend says.
 GROUPS: dict[str, tuple[str, str, str]] = {
-    "claims": ("CLAIM", "#7aecec", "a position that could be disputed"),
-    "critiques": ("CRITIQUE", "#ff8197", "a claim that judges or doubts"),
-    "quotes": ("QUOTE", "#c887fb", "a quotation"),
-    "citations": ("CITATION", "#feca74", "a pointer to a source"),
-    "actors": ("ACTOR", "#aa9cfc", "who acts, speaks or is acted upon"),
+    CLAIMS: ("CLAIM", "#7aecec", "a position that could be disputed"),
+    CRITIQUES: ("CRITIQUE", "#ff8197", "a claim that judges or doubts"),
+    QUOTES: ("QUOTE", "#c887fb", "a quotation"),
+    CITATIONS: ("CITATION", "#feca74", "a pointer to a source"),
+    ACTORS: ("ACTOR", "#aa9cfc", "who acts, speaks or is acted upon"),
 }
 
 #: Underline bars stack below the text; deeper nesting than this shares the last slot.
@@ -36,14 +37,14 @@ def legend() -> str:
 
 def _describe(group: str, span: dict) -> str:
     """Tooltip text for one annotation."""
-    if group == "claims":
+    if group == CLAIMS:
         return f"claim by {span.get('holder') or 'author'}"
-    if group == "critiques":
+    if group == CRITIQUES:
         return f"critique by {span.get('critic') or 'author'}" + (f" of {span['target']}" if span.get("target") else "")
-    if group == "citations":
+    if group == CITATIONS:
         who = "/".join(span.get("authors") or []) or "?"
         return f"citation ({span.get('kind')}): {who} {span.get('year') or ''} {span.get('pages') or ''}".strip()
-    if group == "quotes":
+    if group == QUOTES:
         return f"quote from {span.get('source') or 'unknown source'}"
     return f"actor {span.get('canonical')} ({span.get('type')}, {span.get('sector')})"
 

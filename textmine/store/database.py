@@ -244,7 +244,7 @@ class Store:
     def count_posts(self) -> int:
         return self.conn.execute("SELECT count(*) FROM posts").fetchone()[0]
 
-    def count_analysed(self) -> int:
+    def count_analyzed(self) -> int:
         """Posts whose current content has an analysis (by any pipeline)."""
         return self.conn.execute(
             "SELECT count(*) FROM posts p JOIN analyses a ON a.post_id = p.id AND a.content_hash = p.content_hash"
@@ -304,7 +304,7 @@ class Store:
             "SELECT id, title FROM posts WHERE id LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
             (_like_prefix(key), _like_prefix(key), limit))]
 
-    def unanalysed(self, pipeline: str) -> list[str]:
+    def unanalyzed(self, pipeline: str) -> list[str]:
         """Ids of posts without an analysis of their current content by ``pipeline``."""
         rows = self.conn.execute(
             """SELECT p.id FROM posts p LEFT JOIN analyses a ON a.post_id = p.id

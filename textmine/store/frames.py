@@ -107,23 +107,15 @@ def actors(store: "Store", level: str = "mention") -> "pd.DataFrame":
     return frame(store, "actor_mentions" if level == "mention" else "actors")
 
 
-def topics(store: "Store", run: int | None = None) -> "pd.DataFrame":
-    """Topic weights of a stored run (latest by default), one row per post and topic, with the
-    topic's label and whether it is the post's dominant topic. Empty when no run is stored."""
-    from textmine.topics.runs import stored_run
-
-    if run is None and store.topic_run() is None:
-        return frame(store, "topics", (-1,))
-    return frame(store, "topics", (stored_run(store, run)["id"],))
+def topics(store: "Store", run_id: int | None) -> "pd.DataFrame":
+    """Topic weights of the stored run ``run_id``, one row per post and topic, with the topic's
+    label and whether it is the post's dominant topic. Empty for ``None`` (no run stored)."""
+    return frame(store, "topics", (-1 if run_id is None else run_id,))
 
 
-def topic_terms(store: "Store", run: int | None = None) -> "pd.DataFrame":
-    """The topics of a stored run: label, share of posts and top terms."""
-    from textmine.topics.runs import stored_run
-
-    if run is None and store.topic_run() is None:
-        return frame(store, "topic_terms", (-1,))
-    return frame(store, "topic_terms", (stored_run(store, run)["id"],))
+def topic_terms(store: "Store", run_id: int | None) -> "pd.DataFrame":
+    """The topics of the stored run ``run_id``: label, share of posts and top terms."""
+    return frame(store, "topic_terms", (-1 if run_id is None else run_id,))
 
 
 def to_rows(frame: "pd.DataFrame") -> list[dict[str, Any]]:

@@ -13,20 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textmine import resources
+from textmine.nlp.common.names import LOWER, UPPER
 
 LEXICON_DIR = resources.lexicon_dir("actors")
 COLLECTIVES_FILE = LEXICON_DIR / "collectives.tsv"
 STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
-
-def _letters(upper: bool) -> str:
-    # Latin-1, Latin Extended-A and Romanian comma letters: "Aydın", "Özdemir", "Łukasz", "Ștefan".
-    chars = [chr(code) for code in [*range(0xC0, 0x180), *range(0x218, 0x21C)]]
-    return "".join(c for c in chars if c.isalpha() and (c.isupper() if upper else c.islower()))
-
-
-#: Upper- and lower-case letters for regex character classes, Unicode-aware beyond German.
-UPPER = "A-Z" + _letters(True)
-LOWER = "a-z" + _letters(False)
 
 #: Gender-inclusive endings: "/innen", "/-innen", "*innen", ":innen", "_innen", "/in", "Innen", "In".
 GENDER_ENDING = re.compile(r"(?:[/*:_]-?|/-)in(?:nen)?$|(?<=[a-zäöüß])In(?:nen)?$")

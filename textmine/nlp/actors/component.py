@@ -19,6 +19,7 @@ import bisect
 import re
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -28,15 +29,20 @@ from textmine.nlp.actors import context as actor_context
 from textmine.nlp.actors import patterns as patterns
 from textmine.nlp.actors.canonical import load_stopwords
 from textmine.nlp.actors.patterns import Candidate
+from textmine.nlp.common.names import strip_genitive
+from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES, require_groups
 from textmine.nlp.extensions import component_assigns, register_extensions
+from textmine.nlp.serialization import read_settings, write_settings
 
-GROUP = "actors"
+GROUP = ACTORS
 NER_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
 
 
 @Language.factory(
-    "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns("actors"),
-    requires=["doc.spans"],  # the citation spans: cited authors are persons
+    "textmine_actors", default_config={"use_ner": True}, assigns=component_assigns(ACTORS),
+    # The citation component's spans: cited and listed authors are persons, nothing in a bibliography
+    # is an actor.
+    requires=["doc.spans", "span._.textmine_authors", "span._.textmine_editors"],
 )
 def make_component(nlp: Language, name: str, use_ner: bool):
     register_extensions()
@@ -49,7 +55,15 @@ class ActorComponent:
     def __init__(self, use_ner: bool = True) -> None:
         self.use_ner = use_ner
 
+    def to_disk(self, path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+        write_settings(Path(path), {"use_ner": self.use_ner})
+
+    def from_disk(self, path, *, exclude=()) -> "ActorComponent":  # noqa: ANN001
+        self.use_ner = bool(read_settings(Path(path)).get("use_ner", self.use_ner))
+        return self
+
     def __call__(self, doc: Doc) -> Doc:
+        require_groups(doc, "textmine_actors", (CITATIONS,), "textmine_citations")
         candidates = find_candidates(doc, use_ner=self.use_ner)
         resolved = resolve_overlaps(candidates)
         resolved = actor_context.person_sectors(doc.text, resolved, candidates)
@@ -117,15 +131,15 @@ def to_spans(doc: Doc, candidates: Iterable[Candidate]) -> Iterator[Span]:
         if span is None or (span.start, span.end) in seen:
             continue
         seen.add((span.start, span.end))
-        span._.canonical = candidate.canonical
-        span._.actor_type = candidate.actor_type
-        span._.sector = candidate.sector
+        span._.textmine_canonical = candidate.canonical
+        span._.textmine_actor_type = candidate.actor_type
+        span._.textmine_sector = candidate.sector
         yield span
 
 
 def _bibliography_zones(doc: Doc, text: str) -> list[tuple[int, int]]:
     zones = patterns.bibliography_zones(text)
-    for group in ("bibliography", "references"):
+    for group in (BIBLIOGRAPHY, REFERENCES):
         if group in doc.spans:
             zones += [(span.start_char, span.end_char) for span in doc.spans[group]]
     return zones
@@ -210,12 +224,12 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
     mentions: list[tuple[int, int]] = []
 
     def remember(name: str) -> None:
-        surname = patterns.strip_genitive(name.split()[-1], full_names)
+        surname = strip_genitive(name.split()[-1], full_names)
         name = name[: len(name) - len(name.split()[-1])] + surname
         if len(name) > len(full_names.get(surname, "")):
             full_names[surname] = name
 
-    for first, last in _reference_names(doc, zones):
+    for first, last in _reference_names(doc):
         first_names.add(first)
         remember(f"{first} {last}")
         science.add(last.split()[-1])
@@ -260,7 +274,7 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
     for start, end in mentions:
         if patterns.in_zones(start, end, named_organisations):
             continue
-        surname = patterns.strip_genitive(text[start:end].split()[-1], full_names)
+        surname = strip_genitive(text[start:end].split()[-1], full_names)
         canonical = full_names.get(surname, text[start:end])
         sector = "science" if surname in science else "unknown"
         result.append(Candidate(start, end, canonical, "person", sector, "person"))
@@ -282,29 +296,27 @@ def _preceding_first_name(before: str, first_names: set[str]) -> str | None:
     return None
 
 
-def _reference_names(doc: Doc, zones: list[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(first name, surname) pairs from the references group, else from the bibliography text."""
+def _reference_names(doc: Doc) -> list[tuple[str, str]]:
+    """(first name, surname) pairs of the authors and editors in the references group."""
     names: list[tuple[str, str]] = []
-    for span in doc.spans["references"] if "references" in doc.spans else []:
-        for person in list(span._.authors or []) + list(span._.editors or []):
+    for span in doc.spans.get(REFERENCES, ()):
+        for person in list(span._.textmine_authors or []) + list(span._.textmine_editors or []):
             last, _, first = str(person).partition(",")
             first = first.strip().split(" ")[0] if first.strip() else ""
             if first and not first.endswith(".") and len(first) > 1:
                 names.append((first, last.strip()))
-    if not names:
-        names = patterns.bibliography_names(doc.text, zones)
     return names
 
 
 def _citation_authors(doc: Doc, first_names: set[str]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, surname) of the authors of in-text citations: the citation component's, else ours."""
-    spans = list(doc.spans["citations"]) if "citations" in doc.spans else []
-    if not spans:
-        yield from patterns.fallback_citation_authors(doc.text, first_names)
-        return
-    for span in spans:
+    """(start, end, surname) of the authors of the citation component's in-text citations; not the
+    last word of a title ("Smart City (2017)")."""
+    text = doc.text
+    for span in doc.spans[CITATIONS]:
+        if span._.textmine_kind == "narrative" and patterns.title_word_before(text, span.start_char, first_names):
+            continue
         by_name: dict[str, int] = defaultdict(int)
-        for author in span._.authors or []:
+        for author in span._.textmine_authors or []:
             surname = str(author).partition(",")[0].strip()
             if not surname:
                 continue

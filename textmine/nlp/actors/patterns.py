@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from textmine.nlp.common.bibliography import heading_line_regex
+from textmine.nlp.common.names import LOWER, UPPER, strip_genitive
 from textmine.nlp.actors.canonical import (
     LEXICON_DIR,
-    LOWER,
     PAIR,
-    UPPER,
     fold_gender,
     load_stopwords,
     match_collective,
@@ -45,9 +45,6 @@ GAZETTEER_ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]*(?:isch|sc
 ADJECTIVE = rf"[{LOWER}]+(?:e|en|er|es)"
 #: A capitalised word, with a gender-inclusive ending if it has one ("Nutzer/-innen").
 WORD = re.compile(rf"(?<![\w\-/*:])[{UPPER}][\w\-]*?(?:(?:/-?|[*:])in(?:nen)?)?(?![\w\-])")
-BIBLIOGRAPHY_HEADING = re.compile(
-    r"(?m)^(?:Literatur(?:verzeichnis|liste| und Quellen)?|Quellen(?:verzeichnis|angaben)?|Verwendete Literatur|Bibliographie|Bibliografie|Referenzen)\s*:?\s*$"
-)
 OPEN_QUOTES = "„“\"»‚"
 CLOSE_QUOTES = "“”\"«‘"
 
@@ -150,7 +147,7 @@ def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[
 
 def bibliography_zones(text: str) -> list[tuple[int, int]]:
     """Character ranges of a "Literatur:" section: from its heading to the end of the text."""
-    match = BIBLIOGRAPHY_HEADING.search(text)
+    match = heading_line_regex().search(text)
     return [(match.start(), len(text))] if match else []
 
 
@@ -376,57 +373,19 @@ def names_after_roles(text: str, first_names: Iterable[str]) -> Iterator[tuple[i
 
 FULL_NAME = re.compile(rf"(?<![\w\-])(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)\s+(?P<last>(?:(?:von|van|de|zu|van der|von der)\s+)?{SURNAME})(?![\w\-’'])")
 TITLED_NAME = re.compile(rf"(?<![\w\-])(?:Prof\.\s*|Dr\.\s*|Frau\s+|Herr(?:n)?\s+)+(?P<last>(?:[{UPPER}][{LOWER}]+\s+)?{SURNAME})(?![\w\-])")
-#: Author lists in citations: "Lember", "Dolata/Schrape", "O’Brien und Evans".
-AUTHORS = rf"{SURNAME}(?:\s*(?:/|;|,|&|und)\s*{SURNAME}){{0,3}}"
-CITATION_PARENTHETICAL = re.compile(rf"\(\s*(?:(?:vgl|siehe|zit\. n|s)\.?\s*)?(?P<authors>{AUTHORS})(?:\s+et\s+al\.)?,?\s+(?:\d{{4}}[a-z]?|o\.\s?J\.)")
-CITATION_NARRATIVE = re.compile(rf"(?<![\w\-’'])(?P<authors>{AUTHORS})(?:\s+et\s+al\.)?\s*\(\s*(?:\d{{4}}[a-z]?|o\.\s?J\.)")
 #: "(DST)" right after an organisation name: an abbreviation defined for the rest of the post.
 ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü&\-]{0,8}[A-ZÄÖÜ])\)")
 #: A role noun and a surname followed by a verb or punctuation: "Sozialarbeiterin Yılmaz sagt".
 ROLE_NAME = re.compile(rf"(?<![\w\-])(?P<role>[{UPPER}][{LOWER}\-]+)\s+(?P<name>{SURNAME})(?=[,.;:!?)]|\s+[{LOWER}]|\s*$)")
-BIB_ENTRY_AUTHORS = re.compile(rf"(?P<last>{SURNAME}),\s+(?P<first>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?)(?![\w.])")
 
 
-def split_authors(authors: str) -> list[str]:
-    """ "Dolata/Schrape" -> ["Dolata", "Schrape"]."""
-    return [part for part in re.split(r"\s*(?:/|;|,|&|\bund\b)\s*", authors) if part]
-
-
-def _inside_proper_name(text: str, start: int, first_names: Iterable[str]) -> bool:
-    # "Smart City (2017)": a capitalised non-name word right before the "author" makes it a title.
+def title_word_before(text: str, start: int, first_names: Iterable[str]) -> bool:
+    """True when a capitalised word that is no first name stands right before ``start``: "Smart City
+    (2017)" cites a title, not a person "City"."""
     previous = _previous_word(text, start)
     if not previous or not text[:start].endswith(" ") or not previous[0].isupper():
         return False
     return previous not in load_stopwords() and previous not in first_names and previous[-1] not in ".:!?"
-
-
-def fallback_citation_authors(text: str, first_names: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:
-    """(start, end, surname) of authors in author-year citations, for pipelines without textmine_citations."""
-    stopwords = load_stopwords()
-    for regex in (CITATION_PARENTHETICAL, CITATION_NARRATIVE):
-        for match in regex.finditer(text):
-            offset = match.start("authors")
-            if regex is CITATION_NARRATIVE and _inside_proper_name(text, offset, first_names):
-                continue
-            for name_match in re.finditer(SURNAME, match.group("authors")):
-                name = name_match.group(0)
-                if name in stopwords:
-                    continue
-                yield offset + name_match.start(), offset + name_match.end(), name
-
-
-def bibliography_names(text: str, zones: Iterable[tuple[int, int]]) -> list[tuple[str, str]]:
-    """(first name, surname) of every "Surname, Firstname" in the authors and editors of the entries."""
-    names = []
-    for zone_start, zone_end in zones:
-        for entry in text[zone_start:zone_end].split("\n"):
-            # Authors: before the year; editors: between "in:" and "(Hrsg".
-            parts = [re.split(r"\(\s*\d{4}|\d{4}\s*[):]", entry, maxsplit=1)[0]]
-            parts += re.findall(r"\bin:\s*(.*?)\(\s*Hrsg", entry)
-            for part in parts:
-                for match in BIB_ENTRY_AUTHORS.finditer(part):
-                    names.append((match.group("first"), match.group("last")))
-    return names
 
 
 def surname_pattern(surnames: Iterable[str]) -> re.Pattern[str] | None:
@@ -438,29 +397,16 @@ def surname_pattern(surnames: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w\-’'])(?P<name>{alternatives})(?:s|’s|'s)?(?![\w’'])")
 
 
-def strip_genitive(word: str, known: Iterable[str]) -> str:
-    known = set(known)
-    if word in known:
-        return word
-    for ending in ("’s", "'s", "s"):
-        if word.endswith(ending) and word[: -len(ending)] in known:
-            return word[: -len(ending)]
-    return word
-
-
 __all__ = [
     "Candidate",
     "PRIORITY",
-    "bibliography_names",
     "bibliography_zones",
-    "fallback_citation_authors",
     "find_collectives",
     "find_gazetteer",
     "find_org_patterns",
     "fold_gender",
     "in_zones",
     "load_first_names",
-    "split_authors",
     "strip_genitive",
     "surname_pattern",
 ]

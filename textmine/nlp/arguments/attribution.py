@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
+import contextvars
+import functools
 import re
+from typing import Iterator
 
 from textmine.nlp.german.lemmas import lemmatize
 from spacy.tokens import Doc, Span
 
+from textmine.nlp.common.names import UPPER
+from textmine.nlp.common.speech import speech_verbs
 from textmine.nlp.arguments.cues import (
     _WORD,
     AUTHOR,
@@ -14,6 +20,7 @@ from textmine.nlp.arguments.cues import (
     CueLexicon,
     read_lexicon,
 )
+from textmine.nlp.contract import ACTORS, CITATIONS
 
 # --------------------------------------------------------------------------------- holder, target
 _DETERMINERS = frozenset(
@@ -44,7 +51,7 @@ _PRONOUN_START = re.compile(r"^\s*(?:Er|Sie)\s+[a-zäöüß]")
 
 _SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 
-_NAME = r"[A-ZÄÖÜ][\w’'\-]+(?:\s+[A-ZÄÖÜ][\w’'\-]+)?"
+_NAME = r"[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+)?"
 
 _LAUT = re.compile(
     r"(?<!\w)(?i:laut|nach\s+ansicht|nach\s+auffassung|nach\s+angaben|nach\s+einschätzung|gemäß)"
@@ -52,13 +59,15 @@ _LAUT = re.compile(
 )
 
 #: "»…«, schreibt Ritter (2020: 112)": a sentence that opens with a quote and a reporting verb.
-_QUOTE_REPORT = re.compile(
-    r"[“”\"«»‘’]\s*,\s*(?:so|schreibt|schreiben|sagt|sagen|betont|betonen|erklärt|erklären|meint|meinen|"
-    r"resümiert|resümieren|fasst|argumentiert|warnt|kritisiert|heißt\s+es\s+bei)\s+(?:(?:der|die|das)\s+)?"
-    r"(?:[a-zäöüß]+\s+)?(" + _NAME + ")"
-)
+@functools.lru_cache(maxsize=1)
+def _quote_report() -> re.Pattern[str]:
+    # The shared verbs of saying (data/lexicons/common/speech_verbs.txt), "fasst (zusammen)" and
+    # "heißt es bei".
+    return re.compile(
+        r"[“”\"«»‘’]\s*,\s*(?:" + speech_verbs().regex() + r"|fasst|heißt\s+es\s+bei)\s+(?:(?:der|die|das)\s+)?"
+        r"(?:[a-zäöüß]+\s+)?(" + _NAME + ")"
+    )
 
-_PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([A-ZÄÖÜ][\w’'\-]+)(?:\s*(?:/|und|&)\s*[A-ZÄÖÜ][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
 
 _ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
 
@@ -66,12 +75,12 @@ _SO_X = re.compile(r"[,–—-]\s*so\s+(" + _NAME + r")\s*(?:\(|[,–—-])")
 
 _AFTER_VERB = re.compile(r"\w+\s+(?:(?:der|die|das|den)\s+)?(" + _NAME + ")")
 
-_CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[A-ZÄÖÜ][\w’'\-]+\s*){1,3})")
+_CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[" + UPPER + r"][\w’'\-]+\s*){1,3})")
 
 def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
     """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
     subject right before a reporting/critique verb ("Lember kritisiert, dass")."""
-    for regex in (_LAUT, _ZUFOLGE, _SO_X, _QUOTE_REPORT):
+    for regex in (_LAUT, _ZUFOLGE, _SO_X, _quote_report()):
         match = regex.search(sent_text)
         if match:
             return match.group(1), match.start(1)
@@ -95,30 +104,50 @@ def _spans_in(doc: Doc, group: str, start: int, end: int) -> list[Span]:
         return []
     return [s for s in _overlapping(doc, group, start, end) if s.start_char >= start and s.end_char <= end]
 
-_INDEX = "textmine_arguments.index."
+#: Facts about the doc that the component's call computes once (its text, whether it is parsed,
+#: span indexes): held for the duration of one call, never stored on the Doc.
+_CALL: contextvars.ContextVar[tuple[Doc, dict] | None] = contextvars.ContextVar("textmine_arguments_call", default=None)
+
+
+@contextlib.contextmanager
+def call_cache(doc: Doc) -> Iterator[None]:
+    """Remember per-doc facts while the component labels ``doc``."""
+    token = _CALL.set((doc, {"text": doc.text, "has_parse": doc.has_annotation("DEP")}))
+    try:
+        yield
+    finally:
+        _CALL.reset(token)
+
+
+def _cache(doc: Doc) -> dict | None:
+    current = _CALL.get()
+    return current[1] if current is not None and current[0] is doc else None
+
 
 def _overlapping(doc: Doc, group: str, start: int, end: int) -> list[Span]:
     """Spans of ``doc.spans[group]`` overlapping [start, end), in text order, found by bisection in
     an index built once per component call (scanning the group per sentence is quadratic)."""
     if group not in doc.spans:
         return []
-    key = _INDEX + group
-    index = doc.user_data.get(key)
+    cache = _cache(doc)
+    key = ("index", group)
+    index = cache.get(key) if cache is not None else None
     if index is None:
         spans = sorted(doc.spans[group], key=lambda s: (s.start_char, s.end_char))
         index = ([s.start_char for s in spans], spans, max((len(s.text) for s in spans), default=0))
-        doc.user_data[key] = index
+        if cache is not None:
+            cache[key] = index
     starts, spans, longest = index
     lo = bisect.bisect_left(starts, start - longest)
     hi = bisect.bisect_left(starts, end)
     return [s for s in spans[lo:hi] if s.start_char < end and s.end_char > start]
 
 def _actor_name(span: Span) -> str:
-    canonical = span._.canonical if Span.has_extension("canonical") else None
+    canonical = span._.textmine_canonical if Span.has_extension("textmine_canonical") else None
     return canonical or span.text
 
 def _citation_author(span: Span) -> str | None:
-    authors = span._.authors if Span.has_extension("authors") else None
+    authors = span._.textmine_authors if Span.has_extension("textmine_authors") else None
     if authors:
         return str(authors[0]).split(",")[0].strip()
     return None
@@ -154,7 +183,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
     # then citation authors there.
     if pattern is not None or cue_start is not None:
         candidates = [
-            actor for actor in _overlapping(doc, "actors", sent.start_char, sent.end_char)
+            actor for actor in _overlapping(doc, ACTORS, sent.start_char, sent.end_char)
             if actor.start_char < region[1] and actor.end_char > region[0] and actor.start_char >= sent.start_char
             and actor.text.split()[0].lower() not in _NON_SPEAKERS
         ]
@@ -162,7 +191,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
             # "Drei große Wohlfahrtsverbände warnen …": the capitalised word at the start is no actor,
             # an actor before the cue is the speaker.
             candidates = [
-                actor for actor in _overlapping(doc, "actors", sent.start_char, sent.start_char + cue_start)
+                actor for actor in _overlapping(doc, ACTORS, sent.start_char, sent.start_char + cue_start)
                 if actor.start_char >= sent.start_char and actor.text.split()[0].lower() not in _NON_SPEAKERS
             ]
         if candidates:
@@ -172,7 +201,7 @@ def find_speaker(sent: Span, cue_start: int | None) -> str | None:
                 if cited:
                     return cited
             return _full_name(doc, _actor_name(best))
-    for citation in _spans_in(doc, "citations", sent.start_char, sent.end_char):
+    for citation in _spans_in(doc, CITATIONS, sent.start_char, sent.end_char):
         if citation.start_char < region[1] + 40 and citation.end_char > region[0] - 1 and pattern is not None:
             author = _citation_author(citation)
             if author:
@@ -194,45 +223,43 @@ _ACTOR_RANK = {"person": 0, "organisation": 1, "organization": 1, "collective": 
 _QUOTED = re.compile(r"[„“”\"»«][^„“”\"»«]{0,400}[„“”\"»«]")
 
 def _actor_type(span: Span) -> str | None:
-    return span._.actor_type if Span.has_extension("actor_type") else None
+    return span._.textmine_actor_type if Span.has_extension("textmine_actor_type") else None
 
 def _first_person_speaks(text: str, cue_start: int | None) -> bool:
     """First person outside quotations, before the cue (or anywhere without one): the author."""
     head = text if cue_start is None else text[:cue_start]
     return bool(_FIRST_PERSON_SUBJECT.search(_QUOTED.sub(" ", head)))
 
-_NAMES = "textmine_arguments.names."
-
 def _full_name(doc: Doc, name: str) -> str:
     """The fullest person name in the post that contains ``name`` ("Murat" -> "Murat Yilmaz")."""
-    if not name or " " in name.strip() or "actors" not in doc.spans:
+    if not name or " " in name.strip() or ACTORS not in doc.spans:
         return name
-    key = _NAMES + "map"
-    names = doc.user_data.get(key)
+    cache = _cache(doc)
+    names = cache.get("names") if cache is not None else None
     if names is None:
         names = {}
-        for actor in doc.spans["actors"]:
+        for actor in doc.spans[ACTORS]:
             canonical = _actor_name(actor)
             if _actor_type(actor) not in (None, "person") or " " not in canonical:
                 continue
             for token in canonical.split():
                 if len(canonical) > len(names.get(token.lower(), "")):
                     names[token.lower()] = canonical
-        doc.user_data[key] = names
+        if cache is not None:
+            cache["names"] = names
     return names.get(name.lower(), name)
 
 def cited_author(sent: Span) -> str | None:
     """The first author cited in the sentence: a reported claim is held by its source."""
-    for citation in _spans_in(sent.doc, "citations", sent.start_char, sent.end_char):
+    for citation in _spans_in(sent.doc, CITATIONS, sent.start_char, sent.end_char):
         author = _citation_author(citation)
         if author:
             return _actor_for(sent.doc, citation) or author
-    match = _PAREN_CITATION.search(sent.text)
-    return match.group(1) if match else None
+    return None
 
 def _actor_for(doc: Doc, span: Span) -> str | None:
     """The canonical name of an actor span that overlaps ``span`` (the citation's author)."""
-    for actor in _overlapping(doc, "actors", span.start_char, span.end_char):
+    for actor in _overlapping(doc, ACTORS, span.start_char, span.end_char):
         if actor.start_char < span.end_char and actor.end_char > span.start_char:
             return _actor_name(actor)
     return None
@@ -281,9 +308,9 @@ def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueL
     if inner_only:
         return None
     start = sent.start_char + clause_start
-    actors = [a for a in _spans_in(doc, "actors", start, sent.end_char) if not _same_name(_actor_name(a), critic)]
+    actors = [a for a in _spans_in(doc, ACTORS, start, sent.end_char) if not _same_name(_actor_name(a), critic)]
     if not actors:
-        actors = [a for a in _spans_in(doc, "actors", sent.start_char, sent.end_char)
+        actors = [a for a in _spans_in(doc, ACTORS, sent.start_char, sent.end_char)
                   if not _same_name(_actor_name(a), critic)]
     specific = [a for a in actors if _actor_name(a) not in lexicon.generic_nouns]
     if specific or actors:
@@ -303,7 +330,7 @@ _NOUN_TAGS = frozenset({"NN", "NE"})
 
 #: A judged clause whose subject is a pronoun: the target is the previous sentence's subject.
 _ANAPHOR = re.compile(
-    r"^\s*(?:Sie|Er|Manche|Einige)\s+(?![A-ZÄÖÜ]|(?:der|die|das|den|dem|des|von|unter|aus)(?!\w))"
+    r"^\s*(?:Sie|Er|Manche|Einige)\s+(?![" + UPPER + r"]|(?:der|die|das|den|dem|des|von|unter|aus)(?!\w))"
 )
 
 def _after_opening_frame(text: str, lexicon: CueLexicon) -> int:
@@ -378,11 +405,11 @@ def _region_head(sent: Span, begin: int, end: int, critic: str | None, lexicon: 
 
 def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str | None:
     """The actor covering ``token`` (a specific one of the region when it is generic), else its lemma."""
-    actor = next((a for a in _overlapping(doc, "actors", token.idx, token.idx + len(token.text))), None)
+    actor = next((a for a in _overlapping(doc, ACTORS, token.idx, token.idx + len(token.text))), None)
     if actor is not None:
         name = _actor_name(actor)
         if name in lexicon.generic_nouns:
-            specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
+            specific = [a for a in _spans_in(doc, ACTORS, lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
             if specific:
                 return _actor_name(specific[0])
         return name
@@ -390,7 +417,7 @@ def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str 
         return None
     lemma = token.lemma_ if token.lemma_ and token.lemma_[:1].isupper() else lemmatize(token.text)
     if lemma in lexicon.generic_nouns:  # "eine Praxis, in der Versorger …": the actor behind it
-        specific = [a for a in _spans_in(doc, "actors", lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
+        specific = [a for a in _spans_in(doc, ACTORS, lo, hi) if _actor_name(a) not in lexicon.generic_nouns]
         if specific:
             return _actor_name(specific[0])
     return lemma if lemma[:1].isupper() else token.text
@@ -401,19 +428,15 @@ def _first_noun(sent: Span, start: int) -> str | None:
             return token.lemma_ or token.text
     return None
 
-_HAS_PARSE = "textmine_arguments.has_parse"
-
-_TEXT = "textmine_arguments.text"
-
 def _doc_text(doc: Doc) -> str:
     """``doc.text`` joins every token on each call: keep it for the duration of the component's call."""
-    cached = doc.user_data.get(_TEXT)
-    return doc.text if cached is None else cached
+    cache = _cache(doc)
+    return doc.text if cache is None else cache["text"]
 
 def _has_parse(doc: Doc) -> bool:
     """Whether the doc has a dependency parse (cached for the duration of the component's call)."""
-    cached = doc.user_data.get(_HAS_PARSE)
-    return doc.has_annotation("DEP") if cached is None else cached
+    cache = _cache(doc)
+    return doc.has_annotation("DEP") if cache is None else cache["has_parse"]
 
 def _clause_start(text: str, after: int) -> int:
     """Where the criticised clause starts: after ", dass"/"ob"/"warum" following the cue, else the cue."""

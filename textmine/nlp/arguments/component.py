@@ -30,14 +30,15 @@ the head of the judged clause's first noun phrase outside a prepositional phrase
 sentence's subject when that is a pronoun; never the critic; a generic noun ("Praxis") yields to a
 specific actor in the clause.
 
-Writes ``doc.spans["claims"]`` (``span._.holder``, ``span._.score``) and ``doc.spans["critiques"]``
-(``span._.critic``, ``span._.target``, ``span._.score``; the score is the model's probability of the
+Writes ``doc.spans["claims"]`` (``span._.textmine_holder``, ``span._.textmine_score``) and ``doc.spans["critiques"]``
+(``span._.textmine_critic``, ``span._.textmine_target``, ``span._.textmine_score``; the score is the model's probability of the
 label)."""
 from __future__ import annotations
 
 import functools
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -46,15 +47,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from textmine import resources
+from textmine.nlp.common.names import UPPER
 from textmine.nlp.arguments.attribution import (
     _ACTOR_RANK,
     _ANAPHOR,
-    _HAS_PARSE,
-    _INDEX,
     _LABEL,
-    _NAMES,
     _PRONOUN_START,
-    _TEXT,
     _actor_name,
     _actor_type,
     _after_opening_frame,
@@ -67,13 +65,13 @@ from textmine.nlp.arguments.attribution import (
     _region_head,
     _same_name,
     _surname,
+    call_cache,
     cited_author,
     find_speaker,
     find_target,
     judged_subject,
 )
 from textmine.nlp.arguments.cues import (
-    _CITATION_LIKE,
     _FINAL_PUNCTUATION,
     _WORD,
     AUTHOR,
@@ -83,6 +81,8 @@ from textmine.nlp.arguments.cues import (
 )
 from textmine.nlp.arguments.speakers import PRONOUNS, quote_speakers
 from textmine.nlp.extensions import component_assigns, register_extensions
+from textmine.nlp.serialization import copy_lexicons, read_settings, saved_lexicons, write_settings
+from textmine.nlp.contract import ACTORS, CITATIONS, CLAIMS, CRITIQUES, REFERENCES, require_groups
 
 
 # ----------------------------------------------------------------------------------- the decision
@@ -103,7 +103,7 @@ def _first(hits: dict[str, list[tuple[int, int]]], categories: Iterable[str]) ->
 
 _BIB_ENTRY = re.compile(
     r"^[^()]{0,120}\((?:19|20)\d\d[a-z]?\)\s*:|\(Hrsg\.?\)|,\s*in:\s|\bS\.\s*\d+\s*[-–]\s*\d+\.?\s*$"
-    r"|^[A-ZÄÖÜ][\w\- ]{1,40}:\s*[A-ZÄÖÜ][\w.\- ]{1,60}\.?$"
+    r"|^[" + UPPER + r"][\w\- ]{1,40}:\s*[" + UPPER + r"][\w.\- ]{1,60}\.?$"
 )
 
 
@@ -130,6 +130,12 @@ class DocContext:
     last_speaker: str | None = None
     previous: Span | None = None  # the sentence before, for anaphoric targets ("Sie bringen aber …")
 
+def _cites_in_parentheses(sent: Span) -> bool:
+    """A parenthetical or "ebd." citation of the citation component inside the sentence."""
+    return any(span._.textmine_kind in ("parenthetical", "ibid")
+               for span in _overlapping(sent.doc, CITATIONS, sent.start_char, sent.end_char))
+
+
 def decide(
     sent: Span,
     lexicon: CueLexicon,
@@ -148,7 +154,7 @@ def decide(
     followed_by_break = "\n" in tail or sent.end_char >= len(doc_text.rstrip())
     if hits["bibliography_heading"] and len(_WORD.findall(text)) <= 3:
         context.in_bibliography = True
-    if context.in_bibliography or _overlaps(sent.doc, "references", sent):
+    if context.in_bibliography or _overlaps(sent.doc, REFERENCES, sent):
         return SentenceDecision("none", 0.0)
     if model_label is None and (_is_non_sentence(text, followed_by_break) or hits["announcement"]):
         return SentenceDecision("none", 0.0)  # the model learned headings and announcements itself
@@ -252,7 +258,7 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
     if not cue_score and narration:
         # Events, dates, past tense, study methods: narration or description rather than a position.
         p_arg = max(0.0, p_arg - 0.3 - 0.1 * min(narration - 1, 2))
-    elif not cue_score and _CITATION_LIKE.search(text):
+    elif not cue_score and _cites_in_parentheses(sent):
         cue_score = 0.45  # a finding reported with a parenthetical citation: a claim of the cited author
     score = _combine(p_arg, cue_score) if cue_score else p_arg
     if score < threshold:
@@ -349,8 +355,10 @@ def _combine(p_model: float, p_cue: float) -> float:
 @Language.factory(
     "textmine_arguments",
     default_config={"model_dir": None, "lexicon_dir": None, "threshold": 0.5, "use_model": True},
-    assigns=component_assigns("claims", "critiques"),
-    requires=["doc.spans"],  # the actor and citation spans (holders, critics, targets)
+    assigns=component_assigns(CLAIMS, CRITIQUES),
+    # The citation spans (cited authors hold reported claims, nothing in a bibliography is a claim);
+    # the actor spans, where textmine_actors ran, name holders, critics and targets.
+    requires=["doc.spans", "span._.textmine_authors"],
 )
 def make_component(
     nlp: Language, name: str, model_dir: str | None, lexicon_dir: str | None, threshold: float, use_model: bool
@@ -360,28 +368,46 @@ def make_component(
 
     lexicon = CueLexicon.load(Path(lexicon_dir)) if lexicon_dir else default_lexicon()
     model = SentenceModel.load(Path(model_dir) if model_dir else None) if use_model else None
-    return ArgumentComponent(lexicon, model, threshold)
+    return ArgumentComponent(lexicon, model, threshold, lexicon_dir=lexicon_dir)
 
 class ArgumentComponent:
     """Labels every sentence; the model is loaded once per component instance. Without a model
     (``use_model=False``) the cue rules alone decide."""
 
-    def __init__(self, lexicon: CueLexicon, model=None, threshold: float = 0.5):
+    def __init__(self, lexicon: CueLexicon, model=None, threshold: float = 0.5, lexicon_dir: str | None = None):
         self.lexicon = lexicon
         self.model = model
         self.threshold = threshold
+        self.lexicon_dir = lexicon_dir
+
+    def to_disk(self, path, *, exclude=()) -> None:  # noqa: ANN001 - spaCy's signature
+        """Save the threshold, a user's lexicon folder and the sentence model with the pipeline."""
+        path = Path(path)
+        write_settings(path, {"threshold": self.threshold})
+        copy_lexicons(self.lexicon_dir, path)
+        if (path / "model").exists():
+            shutil.rmtree(path / "model")
+        if self.model is not None:
+            self.model.save(path / "model")
+
+    def from_disk(self, path, *, exclude=()) -> "ArgumentComponent":  # noqa: ANN001
+        from textmine.nlp.arguments.model import SentenceModel
+
+        path = Path(path)
+        self.threshold = float(read_settings(path).get("threshold", self.threshold))
+        folder = saved_lexicons(path)
+        if folder is not None:
+            self.lexicon_dir = str(folder)
+            self.lexicon = CueLexicon.load(folder)
+        if (path / "model").is_dir():
+            self.model = SentenceModel.load(path / "model")
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
-        # has_annotation() scans every token: ask once per doc, not once per sentence.
-        doc.user_data[_HAS_PARSE] = doc.has_annotation("DEP")
-        doc.user_data[_TEXT] = doc.text
-        try:
+        # has_annotation() scans every token and doc.text joins them: once per doc, not per sentence.
+        require_groups(doc, "textmine_arguments", (CITATIONS,), "textmine_citations")
+        with call_cache(doc):
             return self._label(doc)
-        finally:
-            doc.user_data.pop(_HAS_PARSE, None)
-            doc.user_data.pop(_TEXT, None)
-            for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith((_INDEX, _NAMES))]:
-                del doc.user_data[key]
 
     def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -416,16 +442,16 @@ class ArgumentComponent:
                 # live in doc.user_data by character offsets, so they are the same span's.
                 span = Span(doc, span.start, span.end, label=decision.label)
             if decision.label == "claim":
-                span._.holder = decision.holder
-                span._.score = decision.score
+                span._.textmine_holder = decision.holder
+                span._.textmine_score = decision.score
                 claims.append(span)
             elif decision.label == "critique":
-                span._.critic = decision.holder
-                span._.target = decision.target
-                span._.score = decision.score
+                span._.textmine_critic = decision.holder
+                span._.textmine_target = decision.target
+                span._.textmine_score = decision.score
                 critiques.append(span)
-        doc.spans["claims"] = claims
-        doc.spans["critiques"] = critiques
+        doc.spans[CLAIMS] = claims
+        doc.spans[CRITIQUES] = critiques
         return doc
 
     @property
@@ -437,12 +463,12 @@ class ArgumentComponent:
 #: "Die Bundesdatenschutzbeauftragte Louisa Specht-Riemenschneider", "Bitkom-Präsident Achim Berg": a role
 #: noun before a first and last name (the person a later "sie"/"er" refers to when no actor span has it).
 _ROLE_AND_NAME = re.compile(
-    r"(?<!\w)[A-ZÄÖÜ][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?!\w)"
+    r"(?<!\w)[" + UPPER + r"][\w\-]*(?:in|er|ent|te|or|chef|ef)\s+([" + UPPER + r"][a-zäöüß]+\s+[" + UPPER + r"][a-zäöüß]+(?:-[" + UPPER + r"][a-zäöüß]+)?)(?!\w)"
 )
 
-_APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([A-ZÄÖÜ][a-zäöüß]+\s+[A-ZÄÖÜ][\w\-]+)(?!\w)")
+_APPOSITION = re.compile(r"[^.!?„“\"»«]{0,60}?,\s*([" + UPPER + r"][a-zäöüß]+\s+[" + UPPER + r"][\w\-]+)(?!\w)")
 
-_ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[A-ZÄÖÜ][\w\-]+$")
+_ROLE_ONLY = re.compile(r"^(?:der|die|das|den|dem)\s+(?:[a-zäöüß]\w*\s+)?[" + UPPER + r"][\w\-]+$")
 
 @functools.lru_cache(maxsize=1)
 def _person_roles() -> frozenset[str]:
@@ -453,7 +479,7 @@ def _person_before(doc: Doc, position: int, last_speaker: str | None) -> str | N
     the last person actor (or "Role First Last" phrase) before ``position``."""
     if last_speaker and last_speaker != AUTHOR and " " in last_speaker:
         return last_speaker
-    persons = [a for a in _overlapping(doc, "actors", 0, position) if _actor_type(a) == "person"]
+    persons = [a for a in _overlapping(doc, ACTORS, 0, position) if _actor_type(a) == "person"]
     if persons:
         return _full_name(doc, _actor_name(persons[-1]))
     named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, position))
@@ -474,14 +500,14 @@ def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | No
     if name.lower() in PRONOUNS or _ROLE_ONLY.match(name):
         if last_speaker and last_speaker != AUTHOR:
             return last_speaker
-        before = [a for a in _overlapping(doc, "actors", 0, attribution.start) if _actor_type(a) == "person"]
+        before = [a for a in _overlapping(doc, ACTORS, 0, attribution.start) if _actor_type(a) == "person"]
         if before:
             return _full_name(doc, _actor_name(before[-1]))
         named = list(_ROLE_AND_NAME.finditer(_doc_text(doc), 0, attribution.start))
         if named:
             return named[-1].group(1)
         return None if name.lower() in PRONOUNS else _surname(name)
-    actors = [a for a in _overlapping(doc, "actors", attribution.start, attribution.end)]
+    actors = [a for a in _overlapping(doc, ACTORS, attribution.start, attribution.end)]
     if actors:
         best = min(actors, key=lambda a: (_ACTOR_RANK.get(_actor_type(a), 3), -a.start_char))
         return _full_name(doc, _actor_name(best))

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from textmine import resources
+from textmine.nlp.common.bibliography import HEADINGS_FILE
+from textmine.nlp.common.names import UPPER
+from textmine.nlp.contract import ARGUMENT_GROUPS
 
-GROUPS = ("claims", "critiques")
+GROUPS = ARGUMENT_GROUPS
 
 LEXICON_DIR = resources.lexicon_dir("arguments")
 
@@ -43,7 +46,7 @@ _MODALS = frozenset("kann können konnte darf dürfen will wollen wollte mag mö
 
 _FIRST_PERSON = frozenset("ich wir mein meine meiner meinen unser unsere unserer unseren mir uns".split())
 
-_CITATION_LIKE = re.compile(r"\(\s*(?:vgl\.\s*)?[A-ZÄÖÜ][\w’'\-]+[^()]{0,60}?\d{4}|\(\s*ebd|\(\s*ebenda")
+_CITATION_LIKE = re.compile(r"\(\s*(?:vgl\.\s*)?[" + UPPER + r"][\w’'\-]+[^()]{0,60}?\d{4}|\(\s*ebd|\(\s*ebenda")
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: Marks that end a sentence (a unit without one is a heading, a label or a credit line).
@@ -176,9 +179,11 @@ class CuePrefilter:
                 found.add(category)
         return found
 
-@dataclass(frozen=True)
+@dataclass
 class CueLexicon:
-    """Compiled cue patterns by category; ``hits(text)`` finds them in one sentence."""
+    """Compiled cue patterns by category; ``hits(text)`` finds them in one sentence.
+
+    Not frozen: it keeps a bounded memo of recent sentences' hits (a cache, not part of its value)."""
 
     patterns: dict[str, re.Pattern[str] | None]
     generic_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -190,6 +195,8 @@ class CueLexicon:
         compiled, sources = {}, {}
         for category in CUE_CATEGORIES + RULE_CATEGORIES:
             path = directory / f"{category}.txt"
+            if category == "bibliography_heading" and not path.exists():
+                path = resources.lexicon_path("common", HEADINGS_FILE)  # shared with citations and actors
             patterns = read_lexicon(path) if path.exists() else []
             patterns += list((extra or {}).get(category, ()))
             compiled[category] = compile_lexicon(patterns)

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from textmine import resources
+from textmine.nlp.common.names import UPPER
+from textmine.nlp.common.speech import speech_verbs
 
 _OPEN = "„\"»“"
 _CLOSE = "“\"«”"
-_NAME = r"[A-ZÄÖÜ][\w’'\-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w’'\-]+){0,2}"
+_NAME = r"[" + UPPER + r"][\w’'\-]+(?:\s+(?:von\s+|van\s+|de\s+)?[" + UPPER + r"][\w’'\-]+){0,2}"
 _ARTICLE = r"(?:der|die|das|den|dem)"
 #: A subject after the verb: a pronoun, "der Verband", "Bitkom-Präsident Achim Berg", "die Sozialforscherin X".
 _SUBJECT = (r"(?P<subject>(?:er|sie)(?!\w)|" + _ARTICLE + r"\s+(?:[a-zäöüß]+\w*\s+)?" + _NAME
@@ -25,12 +26,8 @@ _SUBJECT = (r"(?P<subject>(?:er|sie)(?!\w)|" + _ARTICLE + r"\s+(?:[a-zäöüß]+
 PRONOUNS = frozenset({"er", "sie"})
 
 
-@functools.lru_cache(maxsize=1)
 def speech_verb_regex() -> str:
-    words = resources.read_lines(resources.lexicon_path("arguments", "speech_verbs.txt"))
-    parts = sorted({re.escape(w.rstrip("*").lower()) + (r"\w*" if w.endswith("*") else "") for w in words},
-                   key=len, reverse=True)
-    return r"(?i:" + "|".join(parts) + r")"
+    return speech_verbs().regex()
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +44,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # inversion near the start: "Dabei kritisiert er …", "Zugleich warnte Jakob, …"
     # (a name only after one opening adverb, so that "Die Reform kritisiert Armut" names no speaker)
     inverted = re.compile(r"^\W*(?:(?:[\w\-]+,?\s+){1,4}?(?!so\s)(?:" + verb + r")\s+(?P<subject>(?:er|sie)(?!\w))"
-                          r"|[A-ZÄÖÜ][a-zäöüß]+\s+(?!so\s)(?:" + verb + r")\s+(?P<name>" + _NAME + r")(?=[\s,.:]))")
+                          r"|[" + UPPER + r"][a-zäöüß]+\s+(?!so\s)(?:" + verb + r")\s+(?P<name>" + _NAME + r")(?=[\s,.:]))")
     return after, before, final, inverted
 
 

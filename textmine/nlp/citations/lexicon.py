@@ -11,6 +11,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from textmine import resources
+from textmine.nlp.common.bibliography import HEADINGS_FILE, heading_keys
+from textmine.nlp.common.speech import SPEECH_VERBS_FILE, SpeechVerbs, read_speech_verbs, speech_verbs
 
 LEXICON_DIR = resources.lexicon_dir("citations")
 
@@ -39,7 +41,7 @@ class CitationLexicons:
     first_names: frozenset[str]
     org_heads: tuple[tuple[str, str], ...] = ()
     legal_forms: frozenset[str] = frozenset()
-    speech_verbs: frozenset[str] = frozenset()
+    speech_verbs: SpeechVerbs = SpeechVerbs(frozenset(), ())
     anaphora: tuple[str, ...] = ()
     lead_ins: tuple[str, ...] = ()
     lowercase_non_authors: frozenset[str] = frozenset()
@@ -47,23 +49,28 @@ class CitationLexicons:
 
     def org_head(self, word: str) -> tuple[str, str] | None:
         """(head suffix, gender) when ``word`` ends in an organisation head ("Energieagentur"),
-        also in the genitive ("Datenlabors", "Verbandes"). Answers are remembered per word."""
-        cache = self._org_head_cache
-        if word in cache:
-            return cache[word]
-        if len(cache) > 50_000:
-            cache.clear()
-        low, found = word.lower(), None
-        for suffix, gender in self.org_heads:
-            if any(low.endswith(suffix + ending) and (ending == "" or gender in "mn") for ending in ("", "s", "es")):
-                found = suffix, gender
-                break
-        cache[word] = found
-        return found
+        also in the genitive ("Datenlabors", "Verbandes"); the longest head wins."""
+        index, lengths = self._org_head_index
+        low = word.lower()
+        for length in lengths:
+            for ending in ("", "s", "es"):
+                if ending and not low.endswith(ending):
+                    continue
+                stem = low[: len(low) - len(ending)]
+                if len(stem) < length:
+                    continue
+                for gender in index.get(stem[-length:], ()):
+                    if ending == "" or gender in "mn":
+                        return stem[-length:], gender
+        return None
 
     @cached_property
-    def _org_head_cache(self) -> dict[str, tuple[str, str] | None]:
-        return {}
+    def _org_head_index(self) -> tuple[dict[str, tuple[str, ...]], tuple[int, ...]]:
+        """Head suffix -> its genders (in list order), and the suffix lengths, longest first."""
+        index: dict[str, tuple[str, ...]] = {}
+        for suffix, gender in self.org_heads:
+            index[suffix] = index.get(suffix, ()) + (gender,)
+        return index, tuple(sorted({len(suffix) for suffix in index}, reverse=True))
 
     @cached_property
     def cue_re(self) -> re.Pattern[str]:
@@ -104,7 +111,9 @@ def load_lexicons(directory: str | None = None) -> CitationLexicons:
         cues=tuple(sorted(set(lower("cues.txt")), key=len, reverse=True)),
         narrative_cues=frozenset(lower("narrative_cues.txt")),
         ibid=tuple(sorted(set(lower("ibid.txt")), key=len, reverse=True)),
-        headings=frozenset(lower("headings.txt")),
+        # Shared with the actors and arguments components (data/lexicons/common); a user's folder
+        # may bring its own list.
+        headings=frozenset(h.lower() for h in read_list(base / HEADINGS_FILE)) or heading_keys(),
         non_authors=frozenset(words("non_authors.txt")),
         non_author_suffixes=lower("non_author_suffixes.txt"),
         particles=frozenset(lower("particles.txt")),
@@ -120,7 +129,7 @@ def load_lexicons(directory: str | None = None) -> CitationLexicons:
              for parts in (line.split() for line in words("org_heads.txt"))},
             key=lambda item: len(item[0]), reverse=True)),
         legal_forms=frozenset(words("legal_forms.txt")),
-        speech_verbs=frozenset(lower("speech_verbs.txt")),
+        speech_verbs=read_speech_verbs(base / SPEECH_VERBS_FILE) if (base / SPEECH_VERBS_FILE).exists() else speech_verbs(),
         anaphora=tuple(sorted(set(lower("anaphora.txt")), key=len, reverse=True)),
         lead_ins=tuple(sorted(set(lower("lead_ins.txt")), key=len, reverse=True)),
         lowercase_non_authors=frozenset(lower("lowercase_non_authors.txt")),

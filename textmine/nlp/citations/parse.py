@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from textmine.nlp.citations.lexicon import CitationLexicons, load_lexicons
+from textmine.nlp.common.names import UPPER, strip_genitive
 from textmine.nlp.citations.quote_kind import quote_kind
 
 #: The longest parenthesis content parsed as citations, and how far back a name is looked for.
@@ -29,16 +30,16 @@ PAGE_RE = re.compile(
 )
 SEP_RE = re.compile(r"\s*([,:;]|\bund\b|&)?\s*")
 TOKEN_RE = re.compile(r"[\w’'.\-]+|[/&,]")
-UPPER_RE = re.compile(r"[A-ZÄÖÜ]")
-NAME_WORD_RE = re.compile(r"(?:[A-ZÄÖÜ]|[OD][’']|Mc|Mac)[\w’'\-.*]*$")  # "Autor*innengruppe"
+UPPER_RE = re.compile(r"[" + UPPER + r"]")
+NAME_WORD_RE = re.compile(r"(?:[" + UPPER + r"]|[OD][’']|Mc|Mac)[\w’'\-.*]*$")  # "Autor*innengruppe"
 ETAL_RE = re.compile(r"\s*(?:et\.?\s?al\.?|u\.\s?a\.|ua\.|and others|und andere)\s*$")
 HYPHEN_BREAK_RE = re.compile(r"(\w)-\s+([a-zäöüß])")
 SLASH_SPACE_RE = re.compile(r"\s*/\s*")
 AUTHOR_SPLIT_RE = re.compile(r"\s*(?:/|&|;|\bund\b|\band\b|,)\s*")
 ADJECTIVE_RE = re.compile(r"(?:isch|lich|sch|al|ig)(?:e|es|er|en)$")
-SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„“\"»])")
-CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[A-ZÄÖÜ][\w’'\-]*")
-SLASH_GROUP_RE = re.compile(r"[A-ZÄÖÜ][\w’'\-]+(?:\s?/\s?[A-ZÄÖÜ][\w’'\-]+)+")
+SENTENCE_END_RE = re.compile(r"[.!?]\s+(?=[" + UPPER + r"„“\"»])")
+CAPITAL_WORD_RE = re.compile(r"(?<![\w’'])[" + UPPER + r"][\w’'\-]*")
+SLASH_GROUP_RE = re.compile(r"[" + UPPER + r"][\w’'\-]+(?:\s?/\s?[" + UPPER + r"][\w’'\-]+)+")
 QUOTE_CHAR_RE = re.compile(r"[„“”»«\"\n]")
 PAREN_CHAR_RE = re.compile(r"[()\[\]]|\n[ \t]*\n")
 CLOSING = {")": "(", "]": "["}
@@ -122,18 +123,6 @@ def surname_key(name: str) -> str:
     name = name.split(",")[0].strip() if "," in name else name.strip()
     words = name.replace("’", "'").split()
     return words[-1].lower().strip(".") if words else ""
-
-
-def strip_genitive(name: str, lex: CitationLexicons, known: dict[str, str]) -> str:
-    """ "Putnams" -> "Putnam", but "Evans", "Haas" and names cited with their "s" stay."""
-    if len(name) < 4 or not name.endswith("s") or name in lex.s_surnames or name in known:
-        return name
-    stem = name[:-1]
-    if stem in known:
-        return stem
-    if stem[-1] in "sxzßaeiouäöüy'’":
-        return name
-    return stem
 
 
 def _is_name_word(word: str, lex: CitationLexicons) -> bool:
@@ -300,7 +289,7 @@ def parse_year_items(text: str, pos: int, end: int) -> tuple[list[dict], int]:
 
 URL_POINTER_RE = re.compile(r"(?:https?://|www\.)(?:www\.)?([^/\s)\]]+)[^\s)\]]*\s*$")
 PAGE_ONLY_RE = re.compile(r"(?:S\.|Seiten?)\s*(\d+(?:\s*[-‐‑‒–—]\s*\d+)?(?:\s?ff?\.?)?)"
-                          r"(?:\s+(?:des|der|im|in|dieses|dieser)\s+[A-ZÄÖÜ][\w\-]*)?\s*$")
+                          r"(?:\s+(?:des|der|im|in|dieses|dieser)\s+[" + UPPER + r"][\w\-]*)?\s*$")
 
 
 def _names_after_lead_in(text: str, pos: int, stop: int, lex: CitationLexicons, explicit: bool,
@@ -436,7 +425,7 @@ def parse_paren(text: str, open_pos: int, close_pos: int, lex: CitationLexicons)
 
 # --------------------------------------------------------------------------- without parentheses
 
-_PLAIN_NAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la|ten|ter|zu)\s)?[A-ZÄÖÜ][\w’'\-]+"
+_PLAIN_NAME = r"(?:(?:van|von|de|der|den|du|da|di|le|la|ten|ter|zu)\s)?[" + UPPER + r"][\w’'\-]+"
 PLAIN_CITATION_RE = re.compile(
     r"(?<![A-Za-zÄÖÜäöüß.])(?P<cue>[Vv]gl\.|[Ss]iehe|s\.|so|zit\.\s?n\.|zitiert nach|nach)\s+"
     r"(?P<names>" + _PLAIN_NAME + r"(?:\s*(?:/|&|\bund\b)\s*" + _PLAIN_NAME + r"){0,4}"
@@ -690,7 +679,7 @@ def adjacent_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, 
             return None
         demoted = bool(left) and bool(UPPER_RE.match(left)) and not left.endswith((".", ":", "!", "?"))
     if after is None or genitive_position(after) or authors[-1][:-1] in known:
-        authors[-1] = strip_genitive(authors[-1], lex, known)
+        authors[-1] = strip_genitive(authors[-1], known, keep=lex.s_surnames, guess=True)
     return {"start": group_start, "authors": authors, "strong": strong, "demoted": demoted}
 
 
@@ -712,7 +701,7 @@ def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
     mention_from = max(sentence_start, scan_from - 80)
     for group in SLASH_GROUP_RE.finditer(text, mention_from, pos):
         names = SLASH_SPACE_RE.split(group.group())
-        names[-1] = strip_genitive(names[-1], lex, known)
+        names[-1] = strip_genitive(names[-1], known, keep=lex.s_surnames, guess=True)
         if best is None or group.end() >= best[0]:
             best = (group.end(), names)
     previous = None
@@ -724,7 +713,7 @@ def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
             name = known[word[:-1]]
         elif previous is not None and previous.group() in lex.first_names \
                 and not text[previous.end():match.start()].strip() and _is_name_word(word, lex):
-            name = strip_genitive(word, lex, known)
+            name = strip_genitive(word, known, keep=lex.s_surnames, guess=True)
         if name and (best is None or match.end() > best[0]):
             # "Anna Beck und Tom Roth zusammen (2008)": the whole group the name ends
             group = adjacent_names(text, match.end(), lex, known, text[match.end():match.end() + 60])
@@ -737,7 +726,7 @@ def context_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
 
 EARLIER_WINDOW = 500
 EARLIER_SENTENCES = 3
-PAIR_RE = re.compile(r"(?<![\w’'])([A-ZÄÖÜ][\w’'\-]+)(?:\s*/\s*|\s+(?:und|&)\s+)([A-ZÄÖÜ][\w’'\-]+)(?![\w’'])")
+PAIR_RE = re.compile(r"(?<![\w’'])([" + UPPER + r"][\w’'\-]+)(?:\s*/\s*|\s+(?:und|&)\s+)([" + UPPER + r"][\w’'\-]+)(?![\w’'])")
 NOUN_SUFFIX_RE = re.compile(r"(?:ung|heit|keit|schaft|tion|ität|nis|tum|ismus|ik|ungen|heiten|keiten|schaften|"
                             r"tionen|täten|nisse|ierende|ende|enden|ierte|liche|lichen|ische|ischen)$")
 PLURAL_ANAPHORA_RE = re.compile(r"\b(?:beiden?|autor\w*innen|autoren|verfasser\w*innen|forschenden)\b")
@@ -788,7 +777,7 @@ def earlier_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
             name = known[word[:-1]]
         elif previous is not None and previous.group() in lex.first_names \
                 and not text[previous.end():match.start()].strip() and _person_like(word, lex):
-            name = strip_genitive(word, lex, known)
+            name = strip_genitive(word, known, keep=lex.s_surnames, guess=True)
         if name:
             candidates.append((match.end(), [name]))
         previous = match
@@ -796,7 +785,7 @@ def earlier_names(text: str, pos: int, lex: CitationLexicons, known: dict[str, s
         for pair in PAIR_RE.finditer(text, region_start, sentence_start):
             first, second = pair.group(1), pair.group(2)
             if _person_like(first, lex) and _person_like(second, lex):
-                candidates.append((pair.end(), [first, strip_genitive(second, lex, known)]))
+                candidates.append((pair.end(), [first, strip_genitive(second, known, keep=lex.s_surnames, guess=True)]))
         candidates.sort(key=lambda item: item[0])
         plural = [c for c in candidates if len(c[1]) > 1]
         candidates = plural or candidates
@@ -838,7 +827,7 @@ def _opens(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------- bibliography
 
 NAME_PARTICLES = r"(?:(?:van|von|de|der|den|du|da|di|del|le|la|ten|ter|zu)\s)*"
-INITIALS_FIRST_RE = re.compile(r"((?:[A-ZÄÖÜ]\.\s?-?\s?)+)\s*(" + NAME_PARTICLES + r"[A-ZÄÖÜ][\w’'\-]+)")
+INITIALS_FIRST_RE = re.compile(r"((?:[" + UPPER + r"]\.\s?-?\s?)+)\s*(" + NAME_PARTICLES + r"[" + UPPER + r"][\w’'\-]+)")
 
 
 def surname_first(name: str) -> str:
@@ -853,8 +842,8 @@ def split_names(raw: str) -> list[str]:
     """Bibliography names, surname first: "Brandsen, T./Steen, T." -> ["Brandsen, T.", "Steen, T."];
     "T. Baumann, K. Schulz & L. Meier" -> ["Baumann, T.", "Schulz, K.", "Meier, L."]."""
     raw = re.sub(r"\((?:Hrsg|Hg|Eds?|ed|eds)\.?\)", "", repair_hyphenation(raw))
-    parts = re.split(r"\s*(?:/|;|&|\bund\b|\band\b|\bu\.\s)\s*|(?<=\.),\s+(?=[A-ZÄÖÜ])"
-                     r"|(?<=[\w’']),\s+(?=(?:[A-ZÄÖÜ]\.\s?-?)+\s*" + NAME_PARTICLES + r"[A-ZÄÖÜ][\w’'\-]{2,})", raw)
+    parts = re.split(r"\s*(?:/|;|&|\bund\b|\band\b|\bu\.\s)\s*|(?<=\.),\s+(?=[" + UPPER + r"])"
+                     r"|(?<=[\w’']),\s+(?=(?:[" + UPPER + r"]\.\s?-?)+\s*" + NAME_PARTICLES + r"[" + UPPER + r"][\w’'\-]{2,})", raw)
     names = []
     for part in parts:
         part = part.strip().strip(",:").strip()
@@ -885,16 +874,16 @@ def _split_publisher(tail: str, lex: CitationLexicons,
         if tail.lower().endswith(note):
             tail = tail[: len(tail) - len(note)].rstrip(" ,.;")
     place_pub = re.search(
-        r"(?:^|[.,]\s+)([A-ZÄÖÜ][\w\-]*(?:(?:\s|/)(?:am|an|im|a\.\s?M\.|[A-ZÄÖÜ][\w\-]*)){0,3})\s*:\s*"
+        r"(?:^|[.,]\s+)([" + UPPER + r"][\w\-]*(?:(?:\s|/)(?:am|an|im|a\.\s?M\.|[" + UPPER + r"][\w\-]*)){0,3})\s*:\s*"
         r"((?:[^:.]|\.(?!\s))+?)\s*$",
         tail,
     )
     if place_pub:
         return tail[:place_pub.start()].strip(" ,."), place_pub.group(2).strip(" ,."), place_pub.group(1), pages
-    pub_place = re.search(r"(?:^|[.]\s+)([^,.]+),\s*([A-ZÄÖÜ][\w\-]+(?:\s[A-ZÄÖÜ][\w\-]+)?)\s*$", tail)
+    pub_place = re.search(r"(?:^|[.]\s+)([^,.]+),\s*([" + UPPER + r"][\w\-]+(?:\s[" + UPPER + r"][\w\-]+)?)\s*$", tail)
     if pub_place and pub_place.group(2) in lex.places:
         return tail[:pub_place.start()].strip(" ,."), pub_place.group(1).strip(), pub_place.group(2), pages
-    last = re.search(r"(?:^|\.\s+)([A-ZÄÖÜ][^.:]{0,40})$", tail)
+    last = re.search(r"(?:^|\.\s+)([" + UPPER + r"][^.:]{0,40})$", tail)
     if last and len(last.group(1).split()) <= 4 and (guess_publisher or last.group(1) in lex.places):
         if last.group(1) in lex.places:
             return tail[:last.start()].strip(" ,."), None, last.group(1), pages
@@ -917,7 +906,7 @@ def parse_entry(text: str, start: int, end: int, lex: CitationLexicons) -> Refer
     authors_text = entry[:year.start()].strip().rstrip(",")
     ref.authors = split_names(authors_text)
     rest = entry[year.end():].lstrip(" .:),")
-    container_match = re.search(r"[,.]?\s+[Ii]n:\s+|[.]\s+In\s+(?=[A-ZÄÖÜ])", rest)
+    container_match = re.search(r"[,.]?\s+[Ii]n:\s+|[.]\s+In\s+(?=[" + UPPER + r"])", rest)
     if container_match:
         ref.title = rest[:container_match.start()].strip(" ,.") or None
         container = rest[container_match.end():]
@@ -950,7 +939,7 @@ def parse_entry(text: str, start: int, end: int, lex: CitationLexicons) -> Refer
 
 def _entry_like(line: str) -> bool:
     head = line[:250]
-    starts = bool(UPPER_RE.match(line) or re.match(r"[a-z]{1,4}\s[A-ZÄÖÜ]", line))
+    starts = bool(UPPER_RE.match(line) or re.match(r"[a-z]{1,4}\s[" + UPPER + r"]", line))
     return (starts and (bool(re.search(YEAR, head)) or bool(NO_YEAR_RE.search(head)))) or line.startswith(("http", "www."))
 
 
@@ -1112,7 +1101,7 @@ def extract(text: str, lexicons: CitationLexicons | None = None) -> Extraction:
 
 
 EDITOR_MARK_RE = re.compile(r"\((?:Hrsg|Hg|Eds?|eds?)\.?\)")
-ACRONYM_RE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9\-&]+$")
+ACRONYM_RE = re.compile(r"[" + UPPER + r"][" + UPPER + r"0-9\-&]+$")
 
 
 def _author_only_source(text: str, close_pos: int, authors: list[str], quote_kind_: str,
@@ -1259,7 +1248,7 @@ def speaker_after(text: str, pos: int, lex: CitationLexicons) -> tuple[str, int]
     lead = re.match(r"[\s,]*(?:[–-]\s*)?", window).end()
     matches = list(SPEECH_WORD_RE.finditer(window, lead))
     words = [m.group() for m in matches]
-    if not words or words[0].lower() not in lex.speech_verbs:
+    if not words or (words[0].lower() not in lex.speech_verbs and words[0].lower() != "laut"):
         return None
     found = _speaker_after(words[1:], lex)
     if found is None:

@@ -2,7 +2,7 @@
 
 The ten posts were written for this test (not taken from anywhere) and annotated while writing,
 by the definitions in the annotation guide, without running textmine's extractors. Each post is
-stored here once, with inline markup, so text and gold offsets cannot drift apart:
+stored once in ``gold/heldout/posts.json``, with inline markup, so text and gold offsets cannot drift apart:
 
     {Surface} / {Surface=Canonical}        actor (type and sector from ACTORS)
     [[visible|kind|A;B|year|pages|ref]]     citation (kind p/n/i/a; ref = bibliography index)
@@ -11,7 +11,7 @@ stored here once, with inline markup, so text and gold offsets cannot drift apar
     = author), ("N", s) none, ("N/d|n|a|h|b|q", s) clear non-argument (description, narration,
     announcement, heading, bibliography, question).
 
-    PYTHONPATH=. python gold/heldout/build_heldout.py   # rewrites the feed and the three gold files
+    PYTHONPATH=. python scripts/build_heldout.py   # rewrites the feed and the three gold files
 """
 from __future__ import annotations
 
@@ -21,11 +21,14 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from heldout_posts import ACTORS, POSTS, SURFACES  # noqa: E402
+from textmine.evaluation.heldout import read_heldout_source  # noqa: E402
+
+_SOURCE = read_heldout_source()
+ACTORS, POSTS, SURFACES = _SOURCE.actors, _SOURCE.posts, _SOURCE.surfaces
+GOLD_DIR = ROOT / "gold" / "heldout"
 
 FEED = ROOT / "corpus" / "heldout-blog.xml"
 SOURCE = "corpus/heldout-blog.xml"
@@ -187,7 +190,7 @@ def main() -> int:
         post["_text"] = "\n\n".join(text for _, text in blocks)
     FEED.write_text(HEADER + "".join(items) + "</channel>\n</rss>\n", encoding="utf-8")
     for name, records in gold.items():
-        path = Path(__file__).resolve().parent / f"{name}.jsonl"
+        path = GOLD_DIR / f"{name}.jsonl"
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     check()
     return 0
@@ -195,21 +198,17 @@ def main() -> int:
 
 def check() -> None:
     """The cleaner must give back exactly the text the offsets were computed on."""
-    import feedparser
-
-    from textmine.ingest.clean import html_to_paragraphs
+    from textmine.evaluation.gold import post_texts
 
     by_id = {p["guid"]: p["_text"] for p in POSTS}
-    entries = feedparser.parse(str(FEED)).entries
-    assert len(entries) == len(POSTS), len(entries)
-    for entry in entries:
-        text = "\n\n".join(html_to_paragraphs(entry.content[0].value))
-        if text != by_id[entry.id]:
-            mine = by_id[entry.id]
+    texts = post_texts(FEED)
+    assert len(texts) == len(POSTS), len(texts)
+    for post_id, text in texts.items():
+        mine = by_id[post_id]
+        if text != mine:
             k = next((i for i, (a, b) in enumerate(zip(text, mine)) if a != b), min(len(text), len(mine)))
-            raise AssertionError(f"{entry.id}: cleaner text differs at {k}: {text[k-30:k+30]!r} vs {mine[k-30:k+30]!r}")
-        words = len(text.split())
-        print(f"{entry.id}  {words} words  {entry.title}")
+            raise AssertionError(f"{post_id}: cleaner text differs at {k}: {text[k-30:k+30]!r} vs {mine[k-30:k+30]!r}")
+        print(f"{post_id}  {len(text.split())} words")
 
 
 if __name__ == "__main__":
