@@ -62,7 +62,7 @@ def test_the_critiques_listing_counts_a_person_once(tmp_path):
 
     db = tmp_path / "names.sqlite"
     with Corpus(db) as corpus:
-        corpus.ingest([str(write_feed(tmp_path / "feed.xml", range(2)))], analyse=False)
+        corpus.ingest([str(write_feed(tmp_path / "feed.xml", range(2)))], analyze=False)
         posts = [post for post, _ in corpus.records()]
         with corpus.store.transaction():
             for post, critic in zip(posts, ("Veiko Lember", "Lember")):
