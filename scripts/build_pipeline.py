@@ -377,14 +377,74 @@ def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
     return best
 
 
+# --------------------------------------------------------------------------- stage 3a: word vectors
+GNAD = DATASETS / "10kgnad-test.csv"
+#: Rows kept in the shipped vector table (the most frequent word forms) and their width: a few MB.
+VECTOR_ROWS = 20000
+VECTOR_WIDTH = 64
+
+
+def unlabelled_texts(include_gnad: bool = False) -> list[str]:
+    """Raw German text for unsupervised word vectors, never the development or evaluation splits:
+    CIMT sentences, blog-args excerpts (training text), GermEval 2014 test sentences, UD GSD dev
+    sentences, and with ``include_gnad`` the 10kGNAD test articles (labels unused; CC BY-NC-SA, so
+    off by default: a model derived from them could not be shipped under the pipeline's licence)."""
+    texts: list[str] = []
+    if include_gnad and GNAD.exists():
+        with GNAD.open(encoding="utf-8", newline="") as handle:
+            texts += [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+    texts += read_cimt_sentences()
+    if BLOG_ARGS.exists():
+        texts += [json.loads(line)["text"] for line in BLOG_ARGS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [" ".join(word for word, _ in sentence) for sentence in read_germeval(GERMEVAL / "NER-de-test.tsv")]
+    texts += [" ".join(t["form"] for t in sentence) for sentence in read_conllu(GSD / "de_gsd-ud-dev.conllu")]
+    return texts
+
+
+def stage_vectors(work: Path, rows: int = VECTOR_ROWS, width: int = VECTOR_WIDTH, include_gnad: bool = False) -> Path:
+    """fastText vectors (gensim, subword-aware, so rare forms still get good vectors) trained on
+    ``unlabelled_texts`` with textmine's tokenizer, the ``rows`` most frequent forms written as a
+    spaCy vectors table (a blank German pipeline directory) for the NER's tok2vec."""
+    out = work / ("vectors-gnad" if include_gnad else "vectors")
+    if (out / "vocab" / "vectors").exists():
+        return out
+    import numpy
+    import spacy
+    from gensim.models import FastText
+
+    from textmine.nlp.german.tokenizer import customize_tokenizer
+
+    nlp = spacy.blank("de")
+    customize_tokenizer(nlp)
+    sentences = []
+    for text in unlabelled_texts(include_gnad):
+        for line in text.split("\n"):
+            words = [t.text for t in nlp.make_doc(line) if not t.is_space]
+            if words:
+                sentences.append(words)
+    LOG.info("vectors: %d lines, %d words", len(sentences), sum(map(len, sentences)))
+    model = FastText(vector_size=width, window=5, min_count=2, sg=1, epochs=10, workers=2, seed=SEED)
+    model.build_vocab(corpus_iterable=sentences)
+    model.train(corpus_iterable=sentences, total_examples=len(sentences), epochs=model.epochs)
+    words = model.wv.index_to_key[:rows]
+    table = numpy.asarray([model.wv[word] for word in words], dtype="float32")
+    nlp.vocab.reset_vectors(width=width)
+    for word, vector in zip(words, table):
+        nlp.vocab.set_vector(word, vector)
+    nlp.to_disk(out)
+    return out
+
+
 # --------------------------------------------------------------------------- stage 3b: NER
 BLOG_ARGS = DATASETS / "blog-args" / "train.jsonl"
 #: Actor types of the blog-args annotation that are named entities.
 BLOG_ENTITY_LABELS = {"person": "PER", "organisation": "ORG"}
 
 
-def ner_config(epochs: int, width: int, depth: int) -> str:
-    """The tagger config with its own tok2vec and an entity recognizer instead of tagger and morphologizer."""
+def ner_config(epochs: int, width: int, depth: int, vectors: Path | None = None) -> str:
+    """The tagger config with its own tok2vec and an entity recognizer instead of tagger and
+    morphologizer; with ``vectors`` (a spaCy directory from ``stage_vectors``) the NER's tok2vec also
+    reads the static word vectors."""
     config = TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs)
     head, _, rest = config.partition("[components.tagger]")
     _, _, tail = rest.partition("[corpora]")
@@ -410,6 +470,9 @@ width = {width}
 upstream = "*"
 
 """
+    if vectors is not None:
+        head = head.replace("include_static_vectors = false", "include_static_vectors = true")
+        tail = tail.replace("[initialize]\nvectors = null", f'[initialize]\nvectors = "{vectors}"')
     config = head + ner + "[corpora]" + tail
     start = config.index("[training.score_weights]")
     end = config.index("[pretraining]")
@@ -450,7 +513,7 @@ def blog_ner_docs(nlp) -> list:  # noqa: ANN001 - a spaCy Language with textmine
     return docs
 
 
-def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
+def stage_ner(work: Path, epochs: int, width: int, depth: int, vectors: Path | None = None) -> Path:
     """NER trained on GermEval 2014 *test* (300 sentences held back for selection) plus the persons
     and organisations of blog-args; GermEval dev stays unseen for ``scripts/evaluate_pipeline.py``."""
     out = work / "ner"
@@ -481,7 +544,7 @@ def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
     for name, docbin in bins.items():
         docbin.to_disk(work / name)
     config = work / "ner.cfg"
-    config.write_text(ner_config(epochs, width, depth), encoding="utf-8")
+    config.write_text(ner_config(epochs, width, depth, vectors), encoding="utf-8")
     train(config, out, use_gpu=-1,
           overrides={"paths.train": str(work / "ner-train.spacy"), "paths.dev": str(work / "ner-dev.spacy")})
     return best
@@ -518,6 +581,7 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
     if with_ner and (work / "ner" / "model-best").exists():
         ner_nlp = spacy.load(work / "ner" / "model-best")
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
         nlp.add_pipe("ner", source=ner_nlp, after="textmine_upos")
     nlp.add_pipe("textmine_lemmatizer")
     nlp.meta.update({
@@ -572,6 +636,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
         nlp.remove_pipe("ner")
     ner_nlp = spacy.load(work / "ner" / "model-best")
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.vocab.vectors = ner_nlp.vocab.vectors  # the NER's static vectors (none without --vectors)
     after = "textmine_upos" if "textmine_upos" in nlp.pipe_names else nlp.pipe_names[-1]
     nlp.add_pipe("ner", source=ner_nlp, after=after)
     meta = dict(nlp.meta)
@@ -597,7 +662,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
 
 
 # --------------------------------------------------------------------------- main
-STAGES = ("silver", "corpus", "train", "ner", "assemble", "ship-ner")
+STAGES = ("silver", "corpus", "train", "vectors", "ner", "assemble", "ship-ner")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -612,6 +677,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner-width", type=int, default=128, help="width of the NER's own tok2vec")
     parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="train the NER (GermEval 2014 test + blog-args persons/organisations)")
+    parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
+                        help="static fastText vectors (stage vectors) as an input of the NER's tok2vec")
+    parser.add_argument("--vectors-gnad", action="store_true",
+                        help="also train the vectors on 10kGNAD (CC BY-NC-SA: not for a shipped model)")
     parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="add the trained NER to the shipped pipeline")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="the built pipeline that ship-ner adds the NER to")
@@ -630,8 +699,12 @@ def main(argv: list[str] | None = None) -> int:
         LOG.info("corpus → %s", stage_corpus(args.work_dir, args.silver_sentences))
     if args.stage in ("train", "all"):
         LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth))
+    vectors = None
+    if args.stage in ("vectors", "ner", "all") and args.with_ner and args.vectors:
+        vectors = stage_vectors(args.work_dir, include_gnad=args.vectors_gnad)
+        LOG.info("vectors → %s", vectors)
     if args.stage in ("ner", "all") and args.with_ner:
-        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth))
+        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth, vectors))
     if args.stage in ("assemble", "all"):
         LOG.info("assemble → %s", stage_assemble(args.work_dir, args.ship_ner, args.pos_source))
     if args.stage == "ship-ner":

@@ -17,6 +17,7 @@ from textmine import resources
 LEXICON_DIR = resources.lexicon_dir("actors")
 COLLECTIVES_FILE = LEXICON_DIR / "collectives.tsv"
 STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
+LEARNT_COLLECTIVES_FILE = LEXICON_DIR / "learnt_collectives.tsv"
 
 def _letters(upper: bool) -> str:
     # Latin-1, Latin Extended-A and Romanian comma letters: "Aydın", "Özdemir", "Łukasz", "Ștefan".
@@ -78,16 +79,21 @@ def _adjective_forms(lemma: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def load_collectives(path: Path = COLLECTIVES_FILE) -> dict[str, tuple[Collective, str]]:
-    """Lower-cased word form -> (entry, word class) for every form of every lexicon entry."""
+def load_collectives(path: Path = COLLECTIVES_FILE, learnt: Path | None = LEARNT_COLLECTIVES_FILE) -> dict[str, tuple[Collective, str]]:
+    """Lower-cased word form -> (entry, word class) for every form of every lexicon entry; the hand
+    lexicon first, then the nouns learnt from the training annotation (only their listed forms:
+    "Länder" is an actor far more often than "Land")."""
     forms: dict[str, tuple[Collective, str]] = {}
-    for row in read_rows(path):
-        lemma, plural, sector, gendered, head, word_class, extra = (row + ["n", "n", "noun", ""])[:7]
-        entry = Collective(lemma=lemma, sector=sector, head=head == "y", gendered=gendered == "y" or word_class == "adj")
-        words = _adjective_forms(lemma) if word_class == "adj" else _noun_forms(lemma, plural, gendered == "y")
-        words |= {form.strip() for form in extra.split("|") if form.strip()}
-        for word in words:
-            forms.setdefault(word.lower(), (entry, word_class))
+    tables = [(path, False)] + ([(learnt, True)] if learnt is not None and learnt.exists() else [])
+    for table, listed_only in tables:
+        for row in read_rows(table):
+            lemma, plural, sector, gendered, head, word_class, extra = (row + ["n", "n", "noun", ""])[:7]
+            entry = Collective(lemma=lemma, sector=sector, head=head == "y", gendered=gendered == "y" or word_class == "adj")
+            words = {form.strip() for form in extra.split("|") if form.strip()}
+            if not listed_only:
+                words |= _adjective_forms(lemma) if word_class == "adj" else _noun_forms(lemma, plural, gendered == "y")
+            for word in words:
+                forms.setdefault(word.lower(), (entry, word_class))
     return forms
 
 

@@ -53,6 +53,7 @@ class ActorComponent:
         candidates = find_candidates(doc, use_ner=self.use_ner)
         resolved = resolve_overlaps(candidates)
         resolved = actor_context.person_sectors(doc.text, resolved, candidates)
+        resolved = actor_context.guess_person_sectors(doc.text, resolved)
         resolved = actor_context.localise_federal(doc.text, resolved)
         resolved = actor_context.resolve_bare_heads(resolved)
         doc.spans[GROUP] = list(to_spans(doc, resolved))
