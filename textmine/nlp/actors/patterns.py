@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from textmine.nlp.actors.canonical import (
     LEXICON_DIR,
+    attributive_adjective,
     LOWER,
     PAIR,
     UPPER,
@@ -42,7 +43,11 @@ SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOW
 NAME_WORD = rf"[{UPPER}0-9][\w&’'.\-]*[\w]"
 #: Inflected forms of a leading adjective in a gazetteer alias: "Deutscher" -> "Deutsche", "Deutschen" …
 GAZETTEER_ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]*(?:isch|sch|lich|ig|al|iv|är|ell|frei|neu))(?:e|er|es|en|em)$")
-ADJECTIVE = rf"[{LOWER}]+(?:e|en|er|es)"
+#: Determiners and possessives look like adjectives but never start a name ("Stiftung eine Rolle").
+DETERMINER = r"(?:ein|kein|dies|jed|mein|dein|sein|ihr|unser|euer|eur|all|viel|einig|manch|solch|welch|beid|ander)e[nmrs]?"
+ADJECTIVE = rf"(?!{DETERMINER}\b)[{LOWER}]+(?:e|en|er|es)"
+#: Space inside one name: a line break ends it ("Stiftung\nDie Förderpolitik").
+NAME_SPACE = r"[ \u00a0]+"
 #: A capitalised word, with a gender-inclusive ending if it has one ("Nutzer/-innen").
 WORD = re.compile(rf"(?<![\w\-/*:])[{UPPER}][\w\-]*?(?:(?:/-?|[*:])in(?:nen)?)?(?![\w\-])")
 BIBLIOGRAPHY_HEADING = re.compile(
@@ -119,7 +124,7 @@ def load_first_names(path: Path = FIRST_NAMES_FILE, learnt: Path | None = LEARNT
 def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
     """(regex, kind, sector, lower-cased keyword) for each keyword of the organisation-pattern file."""
     compiled = []
-    name_seq = rf"(?:{ADJECTIVE}\s+)?{NAME_WORD}"
+    name_seq = rf"(?:{ADJECTIVE}{NAME_SPACE})?{NAME_WORD}"
     for row in read_rows(path):
         if len(row) < 3:
             continue
@@ -128,10 +133,10 @@ def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[
         if kind == "quoted":
             regex = rf"(?<![\w\-]){kw}(?:e?s)?\s*[{OPEN_QUOTES}][^{CLOSE_QUOTES}\n]{{2,80}}?[{CLOSE_QUOTES}]"
         elif kind == "named":
-            regex = rf"(?<![\w\-]){kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+            regex = rf"(?<![\w\-]){kw}{NAME_SPACE}{name_seq}(?:{NAME_SPACE}{NAME_WORD}){{0,2}}"
         elif kind == "compound":
             # "Wohnungsbaugenossenschaft Musterstadt", "Sportverein Grün-Weiß".
-            regex = rf"(?<![\w\-])[{UPPER}][\w\-]*?{kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+            regex = rf"(?<![\w\-])[{UPPER}][\w\-]*?{kw}{NAME_SPACE}{name_seq}(?:{NAME_SPACE}{NAME_WORD}){{0,2}}"
         elif kind == "of":
             head = rf"(?:[{UPPER}][\w\-]*?{kw}|{re.escape(keyword[:1].upper() + keyword[1:])})"
             # Only capitalised words, adjectives and connectors: "… für Arbeit und Soziales" stops
@@ -283,7 +288,12 @@ def find_collectives(text: str, not_actors: frozenset[str] | None = None) -> Ite
             continue
         if hit.word_class == "adj" and _used_as_adjective(text, match.end()):
             continue
-        yield Candidate(match.start(), match.end(), hit.canonical, "collective", hit.sector, "collective")
+        start, canonical = match.start(), hit.canonical
+        if hit.word_class == "noun" and " " not in canonical:
+            attributed = attributive_adjective(text, start, canonical, hit.person)
+            if attributed is not None:
+                start, canonical = attributed
+        yield Candidate(start, match.end(), canonical, "collective", hit.sector, "collective")
 
 
 def _previous_word(text: str, start: int) -> str:
