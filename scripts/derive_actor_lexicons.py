@@ -16,6 +16,8 @@ Writes two derived tables (counts and short surface forms only, no text) into
 * ``person_sector_words.tsv``: for the sector of persons no rule places, how often each context word
   (``textmine.nlp.actors.context.person_context``, in ≥ 3 persons' contexts) stands around persons of
   each sector, and the number of persons per sector (word ``__persons__``): counts only, no text.
+* ``learnt_not_acronyms.txt``: acronyms (``patterns.ACRONYM``) that occur in the training text but
+  never alone name an annotated actor ("SGB", "KI", "NRW"): the acronym rule skips them.
 * ``learnt_not_actors.tsv``: canonical forms that the rules (collective lexicon) find but the
   annotators rarely marked (role nouns, institutions as places, policy words): the actor component
   drops them.
@@ -198,6 +200,22 @@ def main(argv: list[str] | None = None) -> int:
                      "# with each context word around their mentions (word __persons__: all persons of the sector).\n")
         handle.write("word\tsector\tpersons\n")
         handle.write("".join(f"{word}\t{sector}\t{n}\n" for word, sector, n in sector_rows))
+
+    acronyms: Counter[str] = Counter()
+    actor_acronyms: set[str] = set()
+    for record in records:
+        for match in actor_patterns.ACRONYM.finditer(record["text"]):
+            acronyms[match.group("name")] += 1
+        for actor in record.get("actors", []):
+            for mention in actor.get("mentions", []):
+                whole = actor_patterns.ACRONYM.fullmatch(mention.strip())
+                if whole is not None:  # the acronym alone names the actor (not "Caritas in NRW")
+                    actor_acronyms.add(whole.group("name"))
+    not_acronyms = sorted(name for name in acronyms if name not in actor_acronyms)
+    with (OUT_DIR / "learnt_not_acronyms.txt").open("w", encoding="utf-8") as handle:
+        handle.write("# Derived by scripts/derive_actor_lexicons.py: acronyms of the blog-args text that never alone\n"
+                     "# name an annotated actor (laws, programmes, places, topics); the acronym rule skips them.\n")
+        handle.write("".join(f"{name}\n" for name in not_acronyms))
 
     # Rule hits (collective lexicon) the annotators rarely marked.
     predicted: Counter[str] = Counter()

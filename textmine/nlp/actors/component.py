@@ -73,10 +73,47 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
         candidates += _ner_candidates(doc)
     candidates += _person_candidates(doc, zones, candidates, text)
     candidates += patterns.find_abbreviations(text, candidates)
+    candidates += patterns.find_acronyms(text)
+    candidates += _roles_as_persons(text, candidates)
     candidates = _drop_roles_before_names(text, candidates)
     ner_spans = {(ent.start_char, ent.end_char) for ent in doc.ents} if doc.has_annotation("ENT_IOB") else None
     return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)
             and (c.source not in ("gazetteer", "learnt") or actor_context.keep_ambiguous(text, c, ner_spans))]
+
+
+#: A singular role noun right before a person's name: "Bundesfamilienministerin Lisa Paus".
+ROLE_BEFORE = re.compile(r"(?<![\w\-])(?P<role>[A-ZÄÖÜ][\w\-]*[a-zäöüß])[ \u00a0]$")
+
+
+def _roles_as_persons(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Later mentions of a person by the role noun once written before their name: after
+    "Bundesfamilienministerin Lisa Paus", "die Bundesfamilienministerin" is Lisa Paus (her sector is
+    settled later, by her canonical name). A role written before two different persons names neither."""
+    roles: dict[str, set[str]] = {}
+    before_names: set[int] = set()
+    for candidate in candidates:
+        if candidate.actor_type != "person" or " " not in candidate.canonical:
+            continue
+        match = ROLE_BEFORE.search(text, max(0, candidate.start - 60), candidate.start)
+        if match is None:
+            continue
+        role = match.group("role")
+        hit = patterns.match_collective(role)
+        if hit is None or not hit.person or patterns.fold_gender(role) != role:
+            continue
+        feminine = role.endswith("in") and not role.endswith(("ein", "ain"))
+        if feminine or role.lower() == hit.canonical.lower().rsplit("-", 1)[-1] or role == hit.canonical:
+            roles.setdefault(role, set()).add(candidate.canonical)
+            before_names.add(match.start("role"))
+    found = []
+    for role, names in roles.items():
+        if len(names) != 1:
+            continue
+        (name,) = names
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(role)}(?![\w\-])", text):
+            if match.start() not in before_names:
+                found.append(Candidate(match.start(), match.end(), name, "person", "unknown", "person"))
+    return found
 
 
 def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:

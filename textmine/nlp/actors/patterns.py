@@ -31,11 +31,12 @@ ORG_PATTERNS_FILE = LEXICON_DIR / "org_patterns.tsv"
 FIRST_NAMES_FILE = LEXICON_DIR / "first_names.txt"
 LEARNT_MENTIONS_FILE = LEXICON_DIR / "learnt_mentions.tsv"
 LEARNT_NOT_ACTORS_FILE = LEXICON_DIR / "learnt_not_actors.tsv"
+LEARNT_NOT_ACRONYMS_FILE = LEXICON_DIR / "learnt_not_acronyms.txt"
 
 #: One-word ministry names: "Bundesgesundheitsministerium", "Familienministerium".
 MINISTRY_WORD = re.compile(rf"[{UPPER}][{LOWER}]+ministerium")
 #: Lower numbers win when two candidates of the same length overlap.
-PRIORITY = {"gazetteer": 0, "pattern": 1, "learnt": 2, "person": 3, "ner": 4, "collective": 5}
+PRIORITY = {"gazetteer": 0, "pattern": 1, "learnt": 2, "person": 3, "ner": 4, "collective": 5, "acronym": 6}
 
 #: A surname: "Lember", "O’Brien", "Müller-Lüdenscheidt".
 SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
@@ -331,6 +332,39 @@ def find_abbreviations(text: str, found: Iterable[Candidate]) -> Iterator[Candid
             continue
         source = known[match.group(0) if match.group(0) in known else match.group(0)[:-1]]
         yield Candidate(match.start(), match.end(), source.canonical, "organisation", source.sector, "pattern")
+
+
+#: An acronym: "DZI", "GIZ", "VdK", "BAGFW" (2–7 letters, capitals with at most one lower-case
+#: letter inside), with a genitive "s".
+ACRONYM = re.compile(r"(?<![\w\-./@])(?P<name>[A-ZÄÖÜ](?:[A-ZÄÖÜ]{1,6}|[a-zäöü][A-ZÄÖÜ]{1,5}|[A-ZÄÖÜ]{1,5}[a-zäöü][A-ZÄÖÜ]))s?(?![\w\-]|\.\w)")
+ROMAN = re.compile(r"[IVXLC]+")
+#: Laws and regulations: "KJHG", "SGB", "DSGVO", "BGB".
+LAW_ACRONYM = re.compile(r"[A-ZÄÖÜ]{1,}(?:G|GB|VO|O)")
+
+
+@functools.lru_cache(maxsize=2)
+def load_not_acronyms(path: Path = LEARNT_NOT_ACRONYMS_FILE) -> frozenset[str]:
+    """Acronyms the training annotation never marks as actors ("SGB", "KI", "NRW", "PDF")."""
+    return frozenset(read_words(path)) if path.exists() else frozenset()
+
+
+def find_acronyms(text: str) -> Iterator[Candidate]:
+    """Organisations written as acronyms ("DZI", "GIZ", "VdK"): an acronym outside upper-case
+    headings that is no law, roman numeral or learnt non-actor ("SGB", "KI", "NRW")."""
+    not_acronyms = load_not_acronyms()
+    stopwords = load_stopwords()
+    for match in ACRONYM.finditer(text):
+        name = match.group("name")
+        if name in not_acronyms or name in stopwords or name.capitalize() in stopwords or ROMAN.fullmatch(name):
+            continue
+        if LAW_ACRONYM.fullmatch(name) and len(name) > 2:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+        if sum(c.isupper() for c in letters) * 2 > len(letters):
+            continue  # a heading in capitals: its words are no acronyms
+        yield Candidate(match.start(), match.end(), name, "organisation", "unknown", "acronym")
 
 
 def corporate_author(name: str, first_names: Iterable[str] = ()) -> NamedEntry | None:
