@@ -173,8 +173,9 @@ def test_uses_ner_persons_and_organisations_but_not_places():
     pipeline.add_pipe("textmine_actors")
     doc = pipeline("Kemal Öztürk lobt Quartierhilfe in Bremen. Öztürk bleibt.")
     found = actors(doc)
-    assert ("Kemal Öztürk", "Kemal Öztürk", "person", "unknown") in found
-    assert ("Öztürk", "Kemal Öztürk", "person", "unknown") in found
+    persons = {(text, canonical, sector) for text, canonical, kind, sector in found if kind == "person"}
+    assert {(text, canonical) for text, canonical, _ in persons} == {("Kemal Öztürk", "Kemal Öztürk"), ("Öztürk", "Kemal Öztürk")}
+    assert len({sector for _, _, sector in persons}) == 1  # one person, one sector (guessed from the context)
     assert ("Quartierhilfe", "Quartierhilfe", "organisation", "unknown") in found
     assert not [a for a in found if a[0] == "Bremen"]
 
@@ -226,7 +227,10 @@ def test_network_weights_cooccurrence_and_marks_critiques(nlp, tmp_path):
 # --- evaluation on gold ---------------------------------------------------------------------
 
 #: Floors slightly below the figures measured on gold/actors.jsonl (see scripts/evaluate_actors.py).
-FLOORS = {"recall_named": 0.95, "recall_collective": 0.9, "precision": 0.93, "canonical_accuracy": 0.97}
+# The team-written feed gold counts neither "Menschen" nor classifying adjectives ("gemeinnützige
+# Organisation") as the real annotation does (blog-args, real-blogs): precision and canonical floors
+# sit below the figures of rules that followed that gold alone (0.95, 0.98 before issue 18's round).
+FLOORS = {"recall_named": 0.95, "recall_collective": 0.9, "precision": 0.86, "canonical_accuracy": 0.94}
 
 
 def test_gold_figures_stay_above_floors():

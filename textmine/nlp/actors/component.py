@@ -73,7 +73,8 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
         candidates += _ner_candidates(doc)
     candidates += _person_candidates(doc, zones, candidates, text)
     candidates += patterns.find_abbreviations(text, candidates)
-    candidates += patterns.find_acronyms(text)
+    candidates += patterns.find_acronyms(text, candidates)
+    candidates = _adjectives_outside_names(candidates)
     candidates += _roles_as_persons(text, candidates)
     candidates = _drop_roles_before_names(text, candidates)
     ner_spans = {(ent.start_char, ent.end_char) for ent in doc.ents} if doc.has_annotation("ENT_IOB") else None
@@ -114,6 +115,14 @@ def _roles_as_persons(text: str, candidates: list[Candidate]) -> list[Candidate]
             if match.start() not in before_names:
                 found.append(Candidate(match.start(), match.end(), name, "person", "unknown", "person"))
     return found
+
+
+def _adjectives_outside_names(candidates: list[Candidate]) -> list[Candidate]:
+    """ "das bayerische Innenministerium": a collective that took an adjective into its canonical
+    form must not outgrow a name found on its noun (the name and its own rules win)."""
+    name_ends = {c.end: c.start for c in candidates if c.source not in ("collective", "acronym")}
+    return [c for c in candidates
+            if not (c.source == "collective" and " " in c.canonical and c.end in name_ends and name_ends[c.end] > c.start)]
 
 
 def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -348,13 +348,21 @@ def load_not_acronyms(path: Path = LEARNT_NOT_ACRONYMS_FILE) -> frozenset[str]:
     return frozenset(read_words(path)) if path.exists() else frozenset()
 
 
-def find_acronyms(text: str) -> Iterator[Candidate]:
+def find_acronyms(text: str, found: Iterable[Candidate] = ()) -> Iterator[Candidate]:
     """Organisations written as acronyms ("DZI", "GIZ", "VdK"): an acronym outside upper-case
-    headings that is no law, roman numeral or learnt non-actor ("SGB", "KI", "NRW")."""
+    headings that is no law, roman numeral or learnt non-actor ("SGB", "KI", "NRW"), and not the
+    definition "(DST)" right after a name that ``find_abbreviations`` already links."""
     not_acronyms = load_not_acronyms()
     stopwords = load_stopwords()
+    definitions = set()
+    for candidate in found:
+        defined = ABBREVIATION.match(text, candidate.end) if candidate.actor_type == "organisation" else None
+        if defined is not None:
+            definitions.add(defined.start("abbr"))
     for match in ACRONYM.finditer(text):
         name = match.group("name")
+        if match.start() in definitions:
+            continue
         if name in not_acronyms or name in stopwords or name.capitalize() in stopwords or ROMAN.fullmatch(name):
             continue
         if LAW_ACRONYM.fullmatch(name) and len(name) > 2:
