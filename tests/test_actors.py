@@ -336,3 +336,41 @@ def test_corporate_citation_authors_are_organisations():
     assert corporate_author("DJI") is not None
     assert corporate_author("Lember") is None
     assert corporate_author("Müller-Lüdenscheidt") is None
+
+
+def test_classifying_adjectives_join_the_collective_canonical_form(nlp):
+    doc = nlp("Gemeinnützige Vereine und viele kleine Vereine klagen. Die gemeinnützigen Vereine und "
+              "zivilgesellschaftlichen Akteure fordern, dass soziale Unternehmen helfen.")
+    found = {(s.text, s._.canonical) for s in doc.spans["actors"]}
+    assert ("gemeinnützigen Vereine", "gemeinnütziger Verein") in found
+    assert ("zivilgesellschaftlichen Akteure", "zivilgesellschaftlicher Akteur") in found
+    assert ("soziale Unternehmen", "soziales Unternehmen") in found
+    assert ("Vereine", "Verein") in found  # "kleine" describes, it does not classify
+
+
+def test_learnt_collective_nouns_only_in_their_annotated_forms(nlp):
+    doc = nlp("Die Menschen im Land und die Länder fordern mehr Geld.")
+    found = {(s.text, s._.canonical) for s in doc.spans["actors"]}
+    assert ("Menschen", "Mensch") in found and ("Länder", "Land") in found
+    assert "Land" not in {text for text, _ in found}
+
+
+def test_acronyms_are_organisations_but_not_laws_numerals_or_headings(nlp):
+    doc = nlp("WAS WIR WOLLEN\nDie GIZ und der ZFW kritisieren das SGB II und die KJHG-Reform. Der Deutsche "
+              "Städtetag (DST) stimmt zu.")
+    found = {(s.text, s._.canonical, s._.actor_type) for s in doc.spans["actors"]}
+    assert ("GIZ", "GIZ", "organisation") in found and ("ZFW", "ZFW", "organisation") in found
+    assert not {text for text, _, _ in found} & {"WAS", "WIR", "SGB", "II", "KJHG", "DST"}
+
+
+def test_determiners_and_line_breaks_end_organisation_names(nlp):
+    doc = nlp("Dabei spielt die Stiftung eine Rolle.\nStiftung\nDie Förderpolitik bleibt.")
+    assert not [s.text for s in doc.spans["actors"] if s._.actor_type == "organisation"]
+
+
+def test_a_role_written_before_a_name_later_names_that_person(nlp):
+    doc = nlp("Bundesfamilienministerin Lisa Paus stellte den Plan vor. Die Bundesfamilienministerin sagte, "
+              "er sei gut.")
+    found = [(s.text, s._.canonical, s._.actor_type) for s in doc.spans["actors"]]
+    assert ("Bundesfamilienministerin", "Lisa Paus", "person") in found
+    assert found[0] == ("Lisa Paus", "Lisa Paus", "person")  # the role before the name is no mention
