@@ -9,6 +9,11 @@ Stages (each caches its output in --work-dir, so a rerun only redoes what is mis
    as spaCy DocBins; 100 gold dev sentences are held back for checkpoint selection.
    UD GSD *test* is never trained on: it is the held-out evaluation set.
 3. ``train``: a small CPU tok2vec + tagger (STTS) + morphologizer (gold only) [+ NER on GermEval].
+3a. ``vectors``: 64-dimensional fastText vectors (gensim) for the 20,000 commonest word forms of the
+   unlabelled text at hand (CIMT, blog-args excerpts, GermEval test and GSD dev sentences; 10kGNAD
+   only with ``--vectors-gnad``, which is non-commercial and so not for the shipped model): the
+   NER's tok2vec reads them beside its hash embeddings (``--no-vectors`` trains without).
+3b. ``ner``: the NER on GermEval 2014 test + the blog-args persons and organisations.
 4. ``assemble``: textmine's tokenizer rules, sentence rules, STTS→UPOS mapping and simplemma
    lemmatiser around the trained components; writes ``textmine/data/models/de_textmine_sm`` and meta.json
    with sources, licences and the accuracy measured by ``scripts/evaluate_pipeline.py``.
@@ -626,7 +631,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
     the tagger; the tagger is not retrained. Records sources, licences and GermEval dev F1 in meta.json."""
     import spacy
 
-    from textmine.nlp import german  # noqa: F401 (registers textmine's pipeline factories)
+    from textmine.nlp.german import tags as german  # registers textmine's pipeline factories
 
     sys.path.insert(0, str(ROOT / "scripts"))
     import evaluate_pipeline

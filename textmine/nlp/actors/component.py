@@ -200,8 +200,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if all(t.text.lower() in stopwords or t.text.capitalize() in stopwords for t in ent) or LAW.fullmatch(ent.text):
             continue  # "UND", "VON WELFARE" in headings; "DSGVO", "KJHG" are laws
         if actor_type == "person":
-            if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title):
-                continue
+            if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title or not _after_title_or_role(ent)):
+                continue  # a lone capitalised word is a name only after "Frau", "Dr.", "Ministerin" …
             if len(ent) > 1 and patterns.match_collective(ent[-1].text) is not None:
                 continue  # "Arnsteins Leiter": a common noun is no surname
             # Source "ner": the person finder re-emits it with the post's fullest name and its sector.
@@ -211,6 +211,19 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         entry = patterns.corporate_author(canonical)
         sector = entry.sector if entry is not None else "unknown"
         yield Candidate(ent.start_char, ent.end_char, canonical, actor_type, sector, "ner")
+
+
+#: Words before a lone surname that make it a person: "Frau Bentele", "Dr. Kron", "laut Ministerin Paus".
+TITLES = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof.", "Professor", "Professorin"})
+
+
+def _after_title_or_role(ent: Span) -> bool:
+    """True when the token before a one-word entity is a title or a role noun (surnames after a full
+    name are found by the person finder anyway: the NER alone mislabels "Diensthandy", "Minijob")."""
+    if ent.start == 0:
+        return False
+    previous = ent.doc[ent.start - 1].text
+    return previous in TITLES or patterns.is_role_word(previous)
 
 
 #: Abbreviated laws and regulations: "KJHG", "PUEG", "SGB", "DSGVO".
