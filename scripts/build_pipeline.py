@@ -12,7 +12,7 @@ Stages (each caches its output in --work-dir, so a rerun only redoes what is mis
 3a. ``vectors``: 64-dimensional fastText vectors (gensim) for the 20,000 commonest word forms of the
    unlabelled text at hand (CIMT, blog-args excerpts, GermEval test and GSD dev sentences; 10kGNAD
    only with ``--vectors-gnad``, which is non-commercial and so not for the shipped model): the
-   NER's tok2vec reads them beside its hash embeddings (``--no-vectors`` trains without).
+   tagger's and the NER's tok2vec read them beside their hash embeddings (``--no-vectors``: without).
 3b. ``ner``: the NER on GermEval 2014 test + the blog-args persons and organisations.
 4. ``assemble``: textmine's tokenizer rules, sentence rules, STTS→UPOS mapping and simplemma
    lemmatiser around the trained components; writes ``textmine/data/models/de_textmine_sm`` and meta.json
@@ -367,7 +367,15 @@ after_init = null
 """
 
 
-def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
+def with_static_vectors(config: str, vectors: Path | None) -> str:
+    """The config with the tok2vec reading the static vectors of ``stage_vectors`` (unchanged without)."""
+    if vectors is None:
+        return config
+    config = config.replace("include_static_vectors = false", "include_static_vectors = true")
+    return config.replace("[initialize]\nvectors = null", f'[initialize]\nvectors = "{vectors}"')
+
+
+def stage_train(work: Path, epochs: int, width: int, depth: int, vectors: Path | None = None) -> Path:
     """Train tok2vec + tagger (STTS|UPOS) + morphologizer; returns model-best."""
     out = work / "tagger"
     best = out / "model-best"
@@ -376,7 +384,8 @@ def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
     from spacy.cli.train import train
 
     config = work / "tagger.cfg"
-    config.write_text(TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs), encoding="utf-8")
+    config.write_text(with_static_vectors(TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs), vectors),
+                      encoding="utf-8")
     train_path, dev_path = work / "train.spacy", work / "dev.spacy"
     train(config, out, use_gpu=-1, overrides={"paths.train": str(train_path), "paths.dev": str(dev_path)})
     return best
@@ -475,9 +484,7 @@ width = {width}
 upstream = "*"
 
 """
-    if vectors is not None:
-        head = head.replace("include_static_vectors = false", "include_static_vectors = true")
-        tail = tail.replace("[initialize]\nvectors = null", f'[initialize]\nvectors = "{vectors}"')
+    head, tail = with_static_vectors(head, vectors), with_static_vectors(tail, vectors)
     config = head + ner + "[corpora]" + tail
     start = config.index("[training.score_weights]")
     end = config.index("[pretraining]")
@@ -683,7 +690,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="train the NER (GermEval 2014 test + blog-args persons/organisations)")
     parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
-                        help="static fastText vectors (stage vectors) as an input of the NER's tok2vec")
+                        help="static fastText vectors (stage vectors) as an input of the tagger's and the NER's tok2vec")
     parser.add_argument("--vectors-gnad", action="store_true",
                         help="also train the vectors on 10kGNAD (CC BY-NC-SA: not for a shipped model)")
     parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=True,
@@ -702,12 +709,12 @@ def main(argv: list[str] | None = None) -> int:
         LOG.info("silver → %s", stage_silver(args.work_dir))
     if args.stage in ("corpus", "all"):
         LOG.info("corpus → %s", stage_corpus(args.work_dir, args.silver_sentences))
-    if args.stage in ("train", "all"):
-        LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth))
     vectors = None
-    if args.stage in ("vectors", "ner", "all") and args.with_ner and args.vectors:
+    if args.stage in ("vectors", "train", "ner", "all") and args.vectors:
         vectors = stage_vectors(args.work_dir, include_gnad=args.vectors_gnad)
         LOG.info("vectors → %s", vectors)
+    if args.stage in ("train", "all"):
+        LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth, vectors))
     if args.stage in ("ner", "all") and args.with_ner:
         LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth, vectors))
     if args.stage in ("assemble", "all"):
