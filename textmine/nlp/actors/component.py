@@ -16,9 +16,11 @@ characters of ``doc.text``, so it gives the same answer with any tokenizer.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -26,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from textmine.nlp.actors import context as actor_context
 from textmine.nlp.actors import patterns as patterns
-from textmine.nlp.actors.canonical import load_stopwords
+from textmine.nlp.actors.canonical import LEXICON_DIR, load_stopwords, read_words
 from textmine.nlp.actors.patterns import Candidate
 from textmine.nlp.extensions import component_assigns, register_extensions
 
@@ -200,6 +202,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if all(t.text.lower() in stopwords or t.text.capitalize() in stopwords for t in ent) or LAW.fullmatch(ent.text):
             continue  # "UND", "VON WELFARE" in headings; "DSGVO", "KJHG" are laws
         if actor_type == "person":
+            if len(ent) == 1 and ent[0].is_title and not patterns.is_role_word(ent.text):
+                ent = _join_split_name(ent)
             if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title or not _after_title_or_role(ent)):
                 continue  # a lone capitalised word is a name only after "Frau", "Dr.", "Ministerin" …
             if len(ent) > 1 and patterns.match_collective(ent[-1].text) is not None:
@@ -217,13 +221,39 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
 TITLES = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof.", "Professor", "Professorin"})
 
 
+SPEECH_CUES_FILE = LEXICON_DIR / "speech_cues.txt"
+
+
+@functools.lru_cache(maxsize=2)
+def _speech_cues(path: Path = SPEECH_CUES_FILE) -> frozenset[str]:
+    return frozenset(read_words(path)) if path.exists() else frozenset()
+
+
 def _after_title_or_role(ent: Span) -> bool:
-    """True when the token before a one-word entity is a title or a role noun (surnames after a full
-    name are found by the person finder anyway: the NER alone mislabels "Diensthandy", "Minijob")."""
-    if ent.start == 0:
-        return False
-    previous = ent.doc[ent.start - 1].text
-    return previous in TITLES or patterns.is_role_word(previous)
+    """True when a one-word entity stands after a title or a role noun or beside a word of reported
+    speech ("sagt Weber-Kehr", "Anni meint"): elsewhere the NER alone mislabels "Diensthandy",
+    "Minijob" (surnames after a full name are found by the person finder anyway)."""
+    doc = ent.doc
+    previous = doc[ent.start - 1].text if ent.start > 0 else ""
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    cues = _speech_cues()
+    return previous in TITLES or patterns.is_role_word(previous) or previous.lower() in cues or following in cues
+
+
+def _join_split_name(ent: Span) -> Span:
+    """ "Wieland" + "Bögel", "MacKenzie" + "Scott": a one-word person entity and a neighbouring
+    capitalised word on the same line that is no known noun or function word are one name."""
+    doc, stopwords = ent.doc, load_stopwords()
+
+    def name_like(token) -> bool:  # noqa: ANN001 - a spaCy Token
+        return (token.is_title and token.is_alpha and token.text not in stopwords and "\n" not in token.whitespace_
+                and patterns.match_collective(token.text) is None and token.pos_ in NAME_POS | {""})
+
+    if ent.end < len(doc) and name_like(doc[ent.end]) and "\n" not in doc[ent.end - 1].whitespace_:
+        return doc[ent.start : ent.end + 1]
+    if ent.start > 0 and name_like(doc[ent.start - 1]):
+        return doc[ent.start - 1 : ent.end]
+    return ent
 
 
 #: Abbreviated laws and regulations: "KJHG", "PUEG", "SGB", "DSGVO".
