@@ -13,9 +13,10 @@ Writes two derived tables (counts and short surface forms only, no text) into
   the excerpts where its forms occur, or in ≥ 10 excerpts and a fifth of them ("Menschen": a frequent
   actor although often used generically); its forms are the annotated surfaces used as an actor in
   at least a fifth of the excerpts where they occur ("Länder" but not the singular "Land").
-* ``person_sector_words.tsv``: for the sector of persons no rule places, how often each context word
-  (``textmine.nlp.actors.context.person_context``, in ≥ 3 persons' contexts) stands around persons of
-  each sector, and the number of persons per sector (word ``__persons__``): counts only, no text.
+* ``person_sector_words.tsv``, ``organisation_sector_words.tsv``: for the sector of actors no rule
+  places, how often each feature (``textmine.nlp.actors.context.sector_features``: context words,
+  an organisation's name words; in ≥ 3 actors' features) goes with actors of each sector, and the
+  number of actors per sector (word ``__actors__``): counts only, no text.
 * ``learnt_not_acronyms.txt``: acronyms (``patterns.ACRONYM``) that occur in the training text but
   never alone name an annotated actor ("SGB", "KI", "NRW"): the acronym rule skips them.
 * ``learnt_not_actors.tsv``: canonical forms that the rules (collective lexicon) find but the
@@ -115,22 +116,22 @@ def learnt_collectives(records: list[dict]) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def person_sector_counts(records: list[dict], min_persons: int = 3) -> list[tuple[str, str, int]]:
-    """(word, sector, persons) rows for the person-sector model, and ("__persons__", sector, n)."""
-    from textmine.nlp.actors.context import person_context
+def sector_counts(records: list[dict], actor_type: str, min_actors: int = 3) -> list[tuple[str, str, int]]:
+    """(word, sector, actors) rows for the sector model of one actor type, and ("__actors__", sector, n)."""
+    from textmine.nlp.actors.context import sector_features
 
-    persons: list[tuple[set[str], str]] = []
+    actors: list[tuple[set[str], str]] = []
     for record in records:
         mentions = gold_mentions(record["text"], record.get("actors", []))
         for index, actor in enumerate(record.get("actors", [])):
             spans = [(m["start"], m["end"]) for m in mentions if m["actor"] == index]
-            if actor["type"] == "person" and spans:
-                persons.append((person_context(record["text"], spans), actor["sector"]))
-    spread = Counter(word for features, _ in persons for word in features)
+            if actor["type"] == actor_type and spans:
+                actors.append((sector_features(record["text"], spans, actor_type, actor["canonical"]), actor["sector"]))
+    spread = Counter(word for features, _ in actors for word in features)
     counts: Counter[tuple[str, str]] = Counter()
-    for features, sector in persons:
-        counts[("__persons__", sector)] += 1
-        counts.update((word, sector) for word in features if spread[word] >= min_persons)
+    for features, sector in actors:
+        counts[("__actors__", sector)] += 1
+        counts.update((word, sector) for word in features if spread[word] >= min_actors)
     return sorted((word, sector, n) for (word, sector), n in counts.items())
 
 
@@ -194,12 +195,13 @@ def main(argv: list[str] | None = None) -> int:
         for lemma, sector, gendered, forms in collectives:
             handle.write(f"{lemma}\t-\t{sector}\t{gendered}\tn\tnoun\t{forms}\n")
 
-    sector_rows = person_sector_counts(records)
-    with (OUT_DIR / "person_sector_words.tsv").open("w", encoding="utf-8") as handle:
-        handle.write("# Derived by scripts/derive_actor_lexicons.py: persons of each sector in the blog-args annotation\n"
-                     "# with each context word around their mentions (word __persons__: all persons of the sector).\n")
-        handle.write("word\tsector\tpersons\n")
-        handle.write("".join(f"{word}\t{sector}\t{n}\n" for word, sector, n in sector_rows))
+    for actor_type in ("person", "organisation"):
+        sector_rows = sector_counts(records, actor_type)
+        with (OUT_DIR / f"{actor_type}_sector_words.tsv").open("w", encoding="utf-8") as handle:
+            handle.write(f"# Derived by scripts/derive_actor_lexicons.py: {actor_type}s of each sector in the blog-args\n"
+                         f"# annotation with each context (and name:) word of theirs (__actors__: all of the sector).\n")
+            handle.write("word\tsector\tactors\n")
+            handle.write("".join(f"{word}\t{sector}\t{n}\n" for word, sector, n in sector_rows))
 
     acronyms: Counter[str] = Counter()
     actor_acronyms: set[str] = set()

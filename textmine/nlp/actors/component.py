@@ -187,9 +187,8 @@ NAME_POS = {"PROPN", "X"}
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     """PER and ORG entities of the statistical NER that look like names: at least one proper-noun
     (or all-caps) token when the doc is tagged, no role noun as the whole person ("Bundesministerin");
-    organisations get the sector their name words give (``corporate_author``), else "unknown" (a
-    guess would distort counts by sector: the commonest sector of such names in the training data
-    is right for only a third of them)."""
+    organisations get the sector their name words give (``corporate_author``), else "unknown", which
+    the sector model (``context.guess_person_sectors``: context and name words) replaces later."""
     stopwords = load_stopwords()
     tagged = doc.has_annotation("POS")
     for ent in doc.ents:
