@@ -376,3 +376,10 @@ def test_a_role_written_before_a_name_later_names_that_person(nlp):
     found = [(s.text, s._.canonical, s._.actor_type) for s in doc.spans["actors"]]
     assert ("Bundesfamilienministerin", "Lisa Paus", "person") in found
     assert found[0] == ("Lisa Paus", "Lisa Paus", "person")  # the role before the name is no mention
+
+
+def test_an_organisation_named_as_the_first_part_of_a_compound(nlp):
+    doc = nlp("Caritas-Präsidentin Eva Maria Welskop-Deffaa warnt. Die Caritas-Einrichtungen helfen.")
+    found = [(s._.canonical, s._.actor_type) for s in doc.spans["actors"]]
+    assert ("Caritas", "organisation") in found  # the name inside the role word before a person
+    assert ("Caritas-Einrichtung", "collective") in found  # a collective compound stays one actor

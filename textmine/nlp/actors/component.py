@@ -79,6 +79,8 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
     candidates = _adjectives_outside_names(candidates)
     candidates += _roles_as_persons(text, candidates)
     candidates = _drop_roles_before_names(text, candidates)
+    candidates += [c for c in patterns.find_compound_prefixes(text)
+                   if not any(o.start < c.end and c.start < o.end for o in candidates)]  # not in "Caritas-Einrichtungen"
     ner_spans = {(ent.start_char, ent.end_char) for ent in doc.ents} if doc.has_annotation("ENT_IOB") else None
     return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)
             and (c.source not in ("gazetteer", "learnt") or actor_context.keep_ambiguous(text, c, ner_spans))]

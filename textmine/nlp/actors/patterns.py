@@ -181,6 +181,27 @@ def find_gazetteer(text: str) -> Iterator[Candidate]:
         yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
 
 
+@functools.lru_cache(maxsize=2)
+def _prefix_pattern() -> re.Pattern[str] | None:
+    aliases, _ = load_gazetteer()
+    names = sorted((a for a, e in aliases.items() if e.actor_type == "organisation" and len(a) > 1), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w.\-/])(?P<alias>{'|'.join(re.escape(name) for name in names)})-(?=[{UPPER}])")
+
+
+def find_compound_prefixes(text: str) -> Iterator[Candidate]:
+    """Organisations named as the first part of a compound: "Caritas-Präsidentin", "AWO-Chef",
+    "EU-Verordnung" name the Caritas, the AWO, the EU (the annotation counts the name there)."""
+    pattern = _prefix_pattern()
+    if pattern is None:
+        return
+    aliases, _ = load_gazetteer()
+    for match in pattern.finditer(text):
+        entry = aliases[match.group("alias")]
+        yield Candidate(match.start(), match.end("alias"), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
+
+
 @functools.lru_cache(maxsize=4)
 def load_learnt_mentions(path: Path = LEARNT_MENTIONS_FILE) -> tuple[dict[str, NamedEntry], re.Pattern[str] | None]:
     """Surface forms the training annotation marks as actors (``scripts/derive_actor_lexicons.py``).
