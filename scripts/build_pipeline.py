@@ -9,6 +9,11 @@ Stages (each caches its output in --work-dir, so a rerun only redoes what is mis
    as spaCy DocBins; 100 gold dev sentences are held back for checkpoint selection.
    UD GSD *test* is never trained on: it is the held-out evaluation set.
 3. ``train``: a small CPU tok2vec + tagger (STTS) + morphologizer (gold only) [+ NER on GermEval].
+3a. ``vectors``: 64-dimensional fastText vectors (gensim) for the 20,000 commonest word forms of the
+   unlabelled text at hand (CIMT, blog-args excerpts, GermEval test and GSD dev sentences; 10kGNAD
+   only with ``--vectors-gnad``, which is non-commercial and so not for the shipped model): the
+   tagger's and the NER's tok2vec read them beside their hash embeddings (``--no-vectors``: without).
+3b. ``ner``: the NER on GermEval 2014 test + the blog-args persons and organisations.
 4. ``assemble``: textmine's tokenizer rules, sentence rules, STTS→UPOS mapping and simplemma
    lemmatiser around the trained components; writes ``textmine/data/models/de_textmine_sm`` and meta.json
    with sources, licences and the accuracy measured by ``scripts/evaluate_pipeline.py``.
@@ -328,7 +333,15 @@ after_init = null
 """
 
 
-def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
+def with_static_vectors(config: str, vectors: Path | None) -> str:
+    """The config with the tok2vec reading the static vectors of ``stage_vectors`` (unchanged without)."""
+    if vectors is None:
+        return config
+    config = config.replace("include_static_vectors = false", "include_static_vectors = true")
+    return config.replace("[initialize]\nvectors = null", f'[initialize]\nvectors = "{vectors}"')
+
+
+def stage_train(work: Path, epochs: int, width: int, depth: int, vectors: Path | None = None) -> Path:
     """Train tok2vec + tagger (STTS|UPOS) + morphologizer; returns model-best."""
     out = work / "tagger"
     best = out / "model-best"
@@ -337,10 +350,69 @@ def stage_train(work: Path, epochs: int, width: int, depth: int) -> Path:
     from spacy.cli.train import train
 
     config = work / "tagger.cfg"
-    config.write_text(TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs), encoding="utf-8")
+    config.write_text(with_static_vectors(TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs), vectors),
+                      encoding="utf-8")
     train_path, dev_path = work / "train.spacy", work / "dev.spacy"
     train(config, out, use_gpu=-1, overrides={"paths.train": str(train_path), "paths.dev": str(dev_path)})
     return best
+
+
+# --------------------------------------------------------------------------- stage 3a: word vectors
+GNAD = DATASETS / "10kgnad-test.csv"
+#: Rows kept in the shipped vector table (the most frequent word forms) and their width: a few MB.
+VECTOR_ROWS = 20000
+VECTOR_WIDTH = 64
+
+
+def unlabelled_texts(include_gnad: bool = False) -> list[str]:
+    """Raw German text for unsupervised word vectors, never the development or evaluation splits:
+    CIMT sentences, blog-args excerpts (training text), GermEval 2014 test sentences, UD GSD dev
+    sentences, and with ``include_gnad`` the 10kGNAD test articles (labels unused; CC BY-NC-SA, so
+    off by default: a model derived from them could not be shipped under the pipeline's licence)."""
+    texts: list[str] = []
+    if include_gnad and GNAD.exists():
+        with GNAD.open(encoding="utf-8", newline="") as handle:
+            texts += [row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) > 1]
+    texts += read_cimt_sentences()
+    if BLOG_ARGS.exists():
+        texts += [json.loads(line)["text"] for line in BLOG_ARGS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [" ".join(word for word, _ in sentence) for sentence in read_germeval(GERMEVAL / "NER-de-test.tsv")]
+    texts += [" ".join(t["form"] for t in sentence) for sentence in read_conllu(GSD / "de_gsd-ud-dev.conllu")]
+    return texts
+
+
+def stage_vectors(work: Path, rows: int = VECTOR_ROWS, width: int = VECTOR_WIDTH, include_gnad: bool = False) -> Path:
+    """fastText vectors (gensim, subword-aware, so rare forms still get good vectors) trained on
+    ``unlabelled_texts`` with textmine's tokenizer, the ``rows`` most frequent forms written as a
+    spaCy vectors table (a blank German pipeline directory) for the NER's tok2vec."""
+    out = work / ("vectors-gnad" if include_gnad else "vectors")
+    if (out / "vocab" / "vectors").exists():
+        return out
+    import numpy
+    import spacy
+    from gensim.models import FastText
+
+    from textmine.nlp.german.tokenizer import customize_tokenizer
+
+    nlp = spacy.blank("de")
+    customize_tokenizer(nlp)
+    sentences = []
+    for text in unlabelled_texts(include_gnad):
+        for line in text.split("\n"):
+            words = [t.text for t in nlp.make_doc(line) if not t.is_space]
+            if words:
+                sentences.append(words)
+    LOG.info("vectors: %d lines, %d words", len(sentences), sum(map(len, sentences)))
+    model = FastText(vector_size=width, window=5, min_count=2, sg=1, epochs=10, workers=2, seed=SEED)
+    model.build_vocab(corpus_iterable=sentences)
+    model.train(corpus_iterable=sentences, total_examples=len(sentences), epochs=model.epochs)
+    words = model.wv.index_to_key[:rows]
+    table = numpy.asarray([model.wv[word] for word in words], dtype="float32")
+    nlp.vocab.reset_vectors(width=width)
+    for word, vector in zip(words, table):
+        nlp.vocab.set_vector(word, vector)
+    nlp.to_disk(out)
+    return out
 
 
 # --------------------------------------------------------------------------- stage 3b: NER
@@ -349,8 +421,10 @@ BLOG_ARGS = DATASETS / "blog-args" / "train.jsonl"
 BLOG_ENTITY_LABELS = {"person": "PER", "organisation": "ORG"}
 
 
-def ner_config(epochs: int, width: int, depth: int) -> str:
-    """The tagger config with its own tok2vec and an entity recognizer instead of tagger and morphologizer."""
+def ner_config(epochs: int, width: int, depth: int, vectors: Path | None = None) -> str:
+    """The tagger config with its own tok2vec and an entity recognizer instead of tagger and
+    morphologizer; with ``vectors`` (a spaCy directory from ``stage_vectors``) the NER's tok2vec also
+    reads the static word vectors."""
     config = TAGGER_CONFIG.format(seed=SEED, width=width, depth=depth, epochs=epochs)
     head, _, rest = config.partition("[components.tagger]")
     _, _, tail = rest.partition("[corpora]")
@@ -376,6 +450,7 @@ width = {width}
 upstream = "*"
 
 """
+    head, tail = with_static_vectors(head, vectors), with_static_vectors(tail, vectors)
     config = head + ner + "[corpora]" + tail
     start = config.index("[training.score_weights]")
     end = config.index("[pretraining]")
@@ -416,7 +491,7 @@ def blog_ner_docs(nlp) -> list:  # noqa: ANN001 - a spaCy Language with textmine
     return docs
 
 
-def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
+def stage_ner(work: Path, epochs: int, width: int, depth: int, vectors: Path | None = None) -> Path:
     """NER trained on GermEval 2014 *test* (300 sentences held back for selection) plus the persons
     and organisations of blog-args; GermEval dev stays unseen for ``scripts/evaluate_pipeline.py``."""
     out = work / "ner"
@@ -447,7 +522,7 @@ def stage_ner(work: Path, epochs: int, width: int, depth: int) -> Path:
     for name, docbin in bins.items():
         docbin.to_disk(work / name)
     config = work / "ner.cfg"
-    config.write_text(ner_config(epochs, width, depth), encoding="utf-8")
+    config.write_text(ner_config(epochs, width, depth, vectors), encoding="utf-8")
     train(config, out, use_gpu=-1,
           overrides={"paths.train": str(work / "ner-train.spacy"), "paths.dev": str(work / "ner-dev.spacy")})
     return best
@@ -484,6 +559,7 @@ def stage_assemble(work: Path, with_ner: bool, pos_source: str) -> Path:
     if with_ner and (work / "ner" / "model-best").exists():
         ner_nlp = spacy.load(work / "ner" / "model-best")
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
         nlp.add_pipe("ner", source=ner_nlp, after="textmine_upos")
     nlp.add_pipe("textmine_lemmatizer")
     nlp.meta.update({
@@ -528,7 +604,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
     the tagger; the tagger is not retrained. Records sources, licences and GermEval dev F1 in meta.json."""
     import spacy
 
-    from textmine.nlp import german  # noqa: F401 (registers textmine's pipeline factories)
+    from textmine.nlp.german import tags as german  # registers textmine's pipeline factories
 
     sys.path.insert(0, str(ROOT / "scripts"))
     import evaluate_pipeline
@@ -538,6 +614,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
         nlp.remove_pipe("ner")
     ner_nlp = spacy.load(work / "ner" / "model-best")
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.vocab.vectors = ner_nlp.vocab.vectors  # the NER's static vectors (none without --vectors)
     after = "textmine_upos" if "textmine_upos" in nlp.pipe_names else nlp.pipe_names[-1]
     nlp.add_pipe("ner", source=ner_nlp, after=after)
     meta = dict(nlp.meta)
@@ -563,7 +640,7 @@ def stage_ship_ner(work: Path, output: Path = OUTPUT) -> Path:
 
 
 # --------------------------------------------------------------------------- main
-STAGES = ("silver", "corpus", "train", "ner", "assemble", "ship-ner")
+STAGES = ("silver", "corpus", "train", "vectors", "ner", "assemble", "ship-ner")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -578,6 +655,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner-width", type=int, default=128, help="width of the NER's own tok2vec")
     parser.add_argument("--with-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="train the NER (GermEval 2014 test + blog-args persons/organisations)")
+    parser.add_argument("--vectors", action=argparse.BooleanOptionalAction, default=True,
+                        help="static fastText vectors (stage vectors) as an input of the tagger's and the NER's tok2vec")
+    parser.add_argument("--vectors-gnad", action="store_true",
+                        help="also train the vectors on 10kGNAD (CC BY-NC-SA: not for a shipped model)")
     parser.add_argument("--ship-ner", action=argparse.BooleanOptionalAction, default=True,
                         help="add the trained NER to the shipped pipeline")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="the built pipeline that ship-ner adds the NER to")
@@ -594,10 +675,14 @@ def main(argv: list[str] | None = None) -> int:
         LOG.info("silver → %s", stage_silver(args.work_dir))
     if args.stage in ("corpus", "all"):
         LOG.info("corpus → %s", stage_corpus(args.work_dir, args.silver_sentences))
+    vectors = None
+    if args.stage in ("vectors", "train", "ner", "all") and args.vectors:
+        vectors = stage_vectors(args.work_dir, include_gnad=args.vectors_gnad)
+        LOG.info("vectors → %s", vectors)
     if args.stage in ("train", "all"):
-        LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth))
+        LOG.info("train → %s", stage_train(args.work_dir, args.epochs, args.width, args.depth, vectors))
     if args.stage in ("ner", "all") and args.with_ner:
-        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth))
+        LOG.info("ner → %s", stage_ner(args.work_dir, args.ner_epochs, args.ner_width, args.depth, vectors))
     if args.stage in ("assemble", "all"):
         LOG.info("assemble → %s", stage_assemble(args.work_dir, args.ship_ner, args.pos_source))
     if args.stage == "ship-ner":

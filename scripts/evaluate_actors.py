@@ -6,7 +6,8 @@ Each gold line is one post: ``{"post_id", "source", "actors": [{"start", "end", 
 
 A predicted actor matches a gold actor when their character ranges overlap (one-to-one, exact
 ranges first). Reported: precision and recall for named (person, organisation) and collective
-actors, canonical-form and sector accuracy on the matches. The last line is a JSON object.
+actors, canonical-form and sector accuracy on the matches; with ``--errors`` every miss and extra
+and their counts by kind. The last line is a JSON object.
 
 Real-text gold (``../shared/corpus/real-blogs/gold.jsonl``: actors with their surface strings) is
 read too: every whole-word occurrence of a mention string is one gold mention; ``recall_actors``

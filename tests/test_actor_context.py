@@ -97,3 +97,16 @@ def test_bare_head_takes_the_compound_named_before(nlp):
     assert {s._.textmine_canonical for s in doc.spans["actors"]} == {"Wohlfahrtsverband"}
     general = nlp("Vereine klagen. Vereine fordern. Der Ortsverein bleibt.")
     assert {s._.textmine_canonical for s in general.spans["actors"]} == {"Verein", "Ortsverein"}
+
+
+def test_persons_without_affiliation_get_the_sector_their_context_makes_likely(nlp):
+    from textmine.nlp.actors.context import likely_person_sector, person_context
+
+    text = "Die Soziologin Maria Brenner (2019) zeigt in ihrer Studie an der Universität, wie Forschung wirkt (Lember 2020)."
+    start = text.index("Maria")
+    features = person_context(text, [(start, start + len("Maria Brenner"))])
+    assert "__citation__" in features and "studie" in features
+    assert likely_person_sector(features) == "science"
+    doc = nlp("Kemal Yıldız sagte im Interview mit der Zeitung, die Redaktion habe berichtet.")
+    sectors = {s._.textmine_sector for s in doc.spans["actors"] if s._.textmine_actor_type == "person"}
+    assert sectors and "unknown" not in sectors

@@ -176,9 +176,12 @@ def test_uses_ner_persons_and_organisations_but_not_places():
     pipeline.add_pipe("textmine_actors")
     doc = pipeline("Kemal Öztürk lobt Quartierhilfe in Bremen. Öztürk bleibt.")
     found = actors(doc)
-    assert ("Kemal Öztürk", "Kemal Öztürk", "person", "unknown") in found
-    assert ("Öztürk", "Kemal Öztürk", "person", "unknown") in found
-    assert ("Quartierhilfe", "Quartierhilfe", "organisation", "unknown") in found
+    persons = {(text, canonical, sector) for text, canonical, kind, sector in found if kind == "person"}
+    assert {(text, canonical) for text, canonical, _ in persons} == {("Kemal Öztürk", "Kemal Öztürk"), ("Öztürk", "Kemal Öztürk")}
+    assert len({sector for _, _, sector in persons}) == 1  # one person, one sector (guessed from the context)
+    organisations = [a for a in found if a[2] == "organisation"]
+    assert [a[:2] for a in organisations] == [("Quartierhilfe", "Quartierhilfe")]
+    assert organisations[0][3] != "unknown"  # the sector model's guess: annotators give every actor a sector
     assert not [a for a in found if a[0] == "Bremen"]
 
 
@@ -229,7 +232,10 @@ def test_network_weights_cooccurrence_and_marks_critiques(nlp, tmp_path):
 # --- evaluation on gold ---------------------------------------------------------------------
 
 #: Floors slightly below the figures measured on gold/actors.jsonl (see scripts/evaluate_actors.py).
-FLOORS = {"recall_named": 0.95, "recall_collective": 0.9, "precision": 0.93, "canonical_accuracy": 0.97}
+# The team-written feed gold counts neither "Menschen" nor classifying adjectives ("gemeinnützige
+# Organisation") as the real annotation does (blog-args, real-blogs): precision and canonical floors
+# sit below the figures of rules that followed that gold alone (0.95, 0.98 before issue 18's round).
+FLOORS = {"recall_named": 0.95, "recall_collective": 0.9, "precision": 0.86, "canonical_accuracy": 0.94}
 
 
 def test_gold_figures_stay_above_floors():
@@ -335,3 +341,48 @@ def test_corporate_citation_authors_are_organisations():
     assert corporate_author("DJI") is not None
     assert corporate_author("Lember") is None
     assert corporate_author("Müller-Lüdenscheidt") is None
+
+
+def test_classifying_adjectives_join_the_collective_canonical_form(nlp):
+    doc = nlp("Gemeinnützige Vereine und viele kleine Vereine klagen. Die gemeinnützigen Vereine und "
+              "zivilgesellschaftlichen Akteure fordern, dass soziale Unternehmen helfen.")
+    found = {(s.text, s._.textmine_canonical) for s in doc.spans["actors"]}
+    assert ("gemeinnützigen Vereine", "gemeinnütziger Verein") in found
+    assert ("zivilgesellschaftlichen Akteure", "zivilgesellschaftlicher Akteur") in found
+    assert ("soziale Unternehmen", "soziales Unternehmen") in found
+    assert ("Vereine", "Verein") in found  # "kleine" describes, it does not classify
+
+
+def test_learnt_collective_nouns_only_in_their_annotated_forms(nlp):
+    doc = nlp("Die Menschen im Land und die Länder fordern mehr Geld.")
+    found = {(s.text, s._.textmine_canonical) for s in doc.spans["actors"]}
+    assert ("Menschen", "Mensch") in found and ("Länder", "Land") in found
+    assert "Land" not in {text for text, _ in found}
+
+
+def test_acronyms_are_organisations_but_not_laws_numerals_or_headings(nlp):
+    doc = nlp("WAS WIR WOLLEN\nDie GIZ und der ZFW kritisieren das SGB II und die KJHG-Reform. Der Deutsche "
+              "Städtetag (DST) stimmt zu.")
+    found = {(s.text, s._.textmine_canonical, s._.textmine_actor_type) for s in doc.spans["actors"]}
+    assert ("GIZ", "GIZ", "organisation") in found and ("ZFW", "ZFW", "organisation") in found
+    assert not {text for text, _, _ in found} & {"WAS", "WIR", "SGB", "II", "KJHG", "DST"}
+
+
+def test_determiners_and_line_breaks_end_organisation_names(nlp):
+    doc = nlp("Dabei spielt die Stiftung eine Rolle.\nStiftung\nDie Förderpolitik bleibt.")
+    assert not [s.text for s in doc.spans["actors"] if s._.textmine_actor_type == "organisation"]
+
+
+def test_a_role_written_before_a_name_later_names_that_person(nlp):
+    doc = nlp("Bundesfamilienministerin Lisa Paus stellte den Plan vor. Die Bundesfamilienministerin sagte, "
+              "er sei gut.")
+    found = [(s.text, s._.textmine_canonical, s._.textmine_actor_type) for s in doc.spans["actors"]]
+    assert ("Bundesfamilienministerin", "Lisa Paus", "person") in found
+    assert found[0] == ("Lisa Paus", "Lisa Paus", "person")  # the role before the name is no mention
+
+
+def test_an_organisation_named_as_the_first_part_of_a_compound(nlp):
+    doc = nlp("Caritas-Präsidentin Eva Maria Welskop-Deffaa warnt. Die Caritas-Einrichtungen helfen.")
+    found = [(s._.textmine_canonical, s._.textmine_actor_type) for s in doc.spans["actors"]]
+    assert ("Caritas", "organisation") in found  # the name inside the role word before a person
+    assert ("Caritas-Einrichtung", "collective") in found  # a collective compound stays one actor

@@ -47,8 +47,27 @@ def match(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[t
     return pairs
 
 
+def error_kind(surface: str, actor_type: str) -> str:
+    """A coarse kind for a missed or extra actor, so that errors are counted by kind, not one by one."""
+    from textmine.nlp.actors.patterns import ACRONYM, is_role_word
+
+    words = surface.split()
+    if actor_type == "person":
+        if surface[:1].islower() or is_role_word(words[-1]) or len(words) > 1 and is_role_word(words[0]):
+            return "person: role noun or pronoun"
+        return "person: surname alone" if len(words) == 1 else "person: full name"
+    if actor_type == "organisation":
+        if ACRONYM.fullmatch(surface.rstrip("s")):
+            return "organisation: acronym"
+        if surface[:1].islower() or "." in surface:
+            return "organisation: lower-case or domain name"
+        return "organisation: one word" if len(words) == 1 else "organisation: several words"
+    return "collective: with attribute" if len(words) > 1 else "collective: one noun"
+
+
 def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
     counts: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
     posts = 0
     records = real_gold_posts(gold_path) if is_real_gold(gold_path) else gold_posts(gold_path)
     for record, text in records:
@@ -82,9 +101,17 @@ def evaluate(gold_path: Path, nlp, show_errors: bool = False) -> dict[str, Any]:
             if show_errors and (g["canonical"], g["sector"], g["type"]) != (p["canonical"], p["sector"], p["type"]):
                 print(f"WRONG  {record['post_id']} {text[g['start']:g['end']]!r}: gold {g['canonical']}/{g['type']}/{g['sector']} "
                       f"pred {p['canonical']}/{p['type']}/{p['sector']}")
+        matched_gold = {gi for gi, _ in pairs}
+        matched_pred = {pi for _, pi in pairs}
+        kinds.update("missed  " + error_kind(text[g["start"]:g["end"]], g["type"]) for i, g in enumerate(gold) if i not in matched_gold)
+        kinds.update("extra   " + error_kind(text[p["start"]:p["end"]], p["type"]) for i, p in enumerate(predicted) if i not in matched_pred)
         if show_errors:
             print_unmatched(record["post_id"], gold, predicted, pairs,
                             lambda a, _kind: f"{a['start']} {text[a['start']:a['end']]!r} ({a['canonical']}, {a['type']})")
+    if show_errors:
+        print("errors by kind:")
+        for kind, number in sorted(kinds.items()):
+            print(f"  {kind:48} {number}")
     return summarise(counts, posts)
 
 

@@ -18,6 +18,8 @@ from textmine.nlp.common.names import LOWER, UPPER
 LEXICON_DIR = resources.lexicon_dir("actors")
 COLLECTIVES_FILE = LEXICON_DIR / "collectives.tsv"
 STOPWORDS_FILE = LEXICON_DIR / "stopwords.txt"
+LEARNT_COLLECTIVES_FILE = LEXICON_DIR / "learnt_collectives.tsv"
+ADJECTIVES_OUT_FILE = LEXICON_DIR / "adjectives_not_in_name.txt"
 
 #: Gender-inclusive endings: "/innen", "/-innen", "*innen", ":innen", "_innen", "/in", "Innen", "In".
 GENDER_ENDING = re.compile(r"(?:[/*:_]-?|/-)in(?:nen)?$|(?<=[a-zäöüß])In(?:nen)?$")
@@ -69,16 +71,21 @@ def _adjective_forms(lemma: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def load_collectives(path: Path = COLLECTIVES_FILE) -> dict[str, tuple[Collective, str]]:
-    """Lower-cased word form -> (entry, word class) for every form of every lexicon entry."""
+def load_collectives(path: Path = COLLECTIVES_FILE, learnt: Path | None = LEARNT_COLLECTIVES_FILE) -> dict[str, tuple[Collective, str]]:
+    """Lower-cased word form -> (entry, word class) for every form of every lexicon entry; the hand
+    lexicon first, then the nouns learnt from the training annotation (only their listed forms:
+    "Länder" is an actor far more often than "Land")."""
     forms: dict[str, tuple[Collective, str]] = {}
-    for row in read_rows(path):
-        lemma, plural, sector, gendered, head, word_class, extra = (row + ["n", "n", "noun", ""])[:7]
-        entry = Collective(lemma=lemma, sector=sector, head=head == "y", gendered=gendered == "y" or word_class == "adj")
-        words = _adjective_forms(lemma) if word_class == "adj" else _noun_forms(lemma, plural, gendered == "y")
-        words |= {form.strip() for form in extra.split("|") if form.strip()}
-        for word in words:
-            forms.setdefault(word.lower(), (entry, word_class))
+    tables = [(path, False)] + ([(learnt, True)] if learnt is not None and learnt.exists() else [])
+    for table, listed_only in tables:
+        for row in read_rows(table):
+            lemma, plural, sector, gendered, head, word_class, extra = (row + ["n", "n", "noun", ""])[:7]
+            entry = Collective(lemma=lemma, sector=sector, head=head == "y", gendered=gendered == "y" or word_class == "adj")
+            words = {form.strip() for form in extra.split("|") if form.strip()}
+            if not listed_only:
+                words |= _adjective_forms(lemma) if word_class == "adj" else _noun_forms(lemma, plural, gendered == "y")
+            for word in words:
+                forms.setdefault(word.lower(), (entry, word_class))
     return forms
 
 
@@ -167,3 +174,63 @@ def pair_word(match: re.Match[str]) -> str | None:
                 return stem + tail[len(base):]
         return None
     return match.group(0).split()[0]
+
+
+# --- attributive adjectives ------------------------------------------------------------------
+
+#: A lower-case inflected adjective, optionally after an uninflected adverb ("politisch engagierte").
+ATTRIBUTIVE = re.compile(rf"(?:(?P<adverb>[{LOWER}]+(?:isch|lich|ig|al))[ \u00a0])?(?P<adjective>[{LOWER}][{LOWER}\-]*?)(?P<ending>en|em|es|er|e)[ \u00a0]$")
+#: Endings of feminine and neuter nouns; every other noun is taken as masculine ("Akteur", "Verein").
+FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ie", "ei", "ik", "kraft", "ur", "enz", "anz", "e")
+NEUTER = ("um", "ment", "nis", "tum", "chen", "lein", "werk", "haus", "heim", "institut", "unternehmen",
+          "amt", "gericht", "büro", "team", "mitglied", "kind", "land", "gremium", "parlament", "forum",
+          "portal", "komitee", "medium", "kollektiv", "bündnis", "netzwerk", "zentrum", "projekt", "volk")
+#: Masculine nouns in -e: persons ("Experte", "Kollege", "Psychologe", "Kunde").
+MASCULINE_E = ("oge", "ege", "ekte", "erte", "unde", "atte", "ant", "ate", "ose", "ire", "zeuge", "kunde", "junge")
+#: Endings of classifying (relational) adjectives, which name a kind of group ("gemeinnützig",
+#: "zivilgesellschaftlich", "kommunal", "karitativ"); other adjectives describe ("kleine", "forderte").
+CLASSIFYING = ("isch", "lich", "ig", "al", "ar", "iv", "är")
+DETERMINER_STEMS = frozenset({"ein", "kein", "dies", "jed", "mein", "dein", "sein", "ihr", "unser", "euer", "welch",
+                              "der", "die", "das", "den", "dem", "jen", "deren", "dess"})
+
+
+def noun_gender(lemma: str, person: bool = False) -> str:
+    """ "m", "f" or "n" for a collective's lemma, from its ending (persons: masculine)."""
+    lower = lemma.lower()
+    if person:
+        return "m"
+    if lower.endswith(NEUTER):
+        return "n"
+    if lower.endswith(MASCULINE_E):
+        return "m"
+    return "f" if lower.endswith(FEMININE) else "m"
+
+
+@functools.lru_cache(maxsize=4)
+def load_adjectives_out(path: Path = ADJECTIVES_OUT_FILE) -> frozenset[str]:
+    return frozenset(read_words(path)) if path.exists() else frozenset()
+
+
+def attributive_adjective(text: str, start: int, lemma: str, person: bool = False) -> tuple[int, str] | None:
+    """(new start, canonical) when a descriptive adjective stands right before a collective noun
+    ("gemeinnützige Vereine" -> "gemeinnütziger Verein", "politisch engagierte Organisationen" ->
+    "politisch engagierte Organisation"): the canonical form is the nominative singular; quantifiers,
+    sizes and the other stems of ``adjectives_not_in_name.txt`` stay out."""
+    match = ATTRIBUTIVE.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    stem = match.group("adjective")
+    before = text[max(0, match.start() - 1) : match.start()]
+    if before and (before.isalnum() or before in "-/"):
+        return None
+    if stem in DETERMINER_STEMS or stem in load_adjectives_out() or len(stem) < 3 or not stem.endswith(CLASSIFYING):
+        return None
+    if stem.endswith("st") and stem[:-2] in load_adjectives_out():
+        return None
+    ending = {"m": "er", "f": "e", "n": "es"}[noun_gender(lemma, person)]
+    adverb = match.group("adverb")
+    if adverb and adverb in load_adjectives_out():
+        adverb = None
+    adjective = f"{stem}{ending}"
+    new_start = match.start("adverb") if adverb else match.start("adjective")
+    return new_start, (f"{adverb} {adjective} {lemma}" if adverb else f"{adjective} {lemma}")

@@ -16,6 +16,7 @@ characters of ``doc.text``, so it gives the same answer with any tokenizer.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from collections import defaultdict
@@ -27,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from textmine.nlp.actors import context as actor_context
 from textmine.nlp.actors import patterns as patterns
-from textmine.nlp.actors.canonical import load_stopwords
+from textmine.nlp.actors.canonical import LEXICON_DIR, load_stopwords, read_words
 from textmine.nlp.actors.patterns import Candidate
 from textmine.nlp.common.names import strip_genitive
 from textmine.nlp.contract import ACTORS, BIBLIOGRAPHY, CITATIONS, REFERENCES, require_groups
@@ -67,6 +68,7 @@ class ActorComponent:
         candidates = find_candidates(doc, use_ner=self.use_ner)
         resolved = resolve_overlaps(candidates)
         resolved = actor_context.person_sectors(doc.text, resolved, candidates)
+        resolved = actor_context.guess_person_sectors(doc.text, resolved)
         resolved = actor_context.localise_federal(doc.text, resolved)
         resolved = actor_context.resolve_bare_heads(resolved)
         doc.spans[GROUP] = list(to_spans(doc, resolved))
@@ -86,10 +88,58 @@ def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
         candidates += _ner_candidates(doc)
     candidates += _person_candidates(doc, zones, candidates, text)
     candidates += patterns.find_abbreviations(text, candidates)
+    candidates += patterns.find_acronyms(text, candidates)
+    candidates = _adjectives_outside_names(candidates)
+    candidates += _roles_as_persons(text, candidates)
     candidates = _drop_roles_before_names(text, candidates)
+    candidates += [c for c in patterns.find_compound_prefixes(text)
+                   if not any(o.start < c.end and c.start < o.end for o in candidates)]  # not in "Caritas-Einrichtungen"
     ner_spans = {(ent.start_char, ent.end_char) for ent in doc.ents} if doc.has_annotation("ENT_IOB") else None
     return [c for c in candidates if not patterns.in_zones(c.start, c.end, zones)
             and (c.source not in ("gazetteer", "learnt") or actor_context.keep_ambiguous(text, c, ner_spans))]
+
+
+#: A singular role noun right before a person's name: "Bundesfamilienministerin Lisa Paus".
+ROLE_BEFORE = re.compile(r"(?<![\w\-])(?P<role>[A-ZÄÖÜ][\w\-]*[a-zäöüß])[ \u00a0]$")
+
+
+def _roles_as_persons(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Later mentions of a person by the role noun once written before their name: after
+    "Bundesfamilienministerin Lisa Paus", "die Bundesfamilienministerin" is Lisa Paus (her sector is
+    settled later, by her canonical name). A role written before two different persons names neither."""
+    roles: dict[str, set[str]] = {}
+    before_names: set[int] = set()
+    for candidate in candidates:
+        if candidate.actor_type != "person" or " " not in candidate.canonical:
+            continue
+        match = ROLE_BEFORE.search(text, max(0, candidate.start - 60), candidate.start)
+        if match is None:
+            continue
+        role = match.group("role")
+        hit = patterns.match_collective(role)
+        if hit is None or not hit.person or patterns.fold_gender(role) != role:
+            continue
+        feminine = role.endswith("in") and not role.endswith(("ein", "ain"))
+        if feminine or role.lower() == hit.canonical.lower().rsplit("-", 1)[-1] or role == hit.canonical:
+            roles.setdefault(role, set()).add(candidate.canonical)
+            before_names.add(match.start("role"))
+    found = []
+    for role, names in roles.items():
+        if len(names) != 1:
+            continue
+        (name,) = names
+        for match in re.finditer(rf"(?<![\w\-]){re.escape(role)}(?![\w\-])", text):
+            if match.start() not in before_names:
+                found.append(Candidate(match.start(), match.end(), name, "person", "unknown", "person"))
+    return found
+
+
+def _adjectives_outside_names(candidates: list[Candidate]) -> list[Candidate]:
+    """ "das bayerische Innenministerium": a collective that took an adjective into its canonical
+    form must not outgrow a name found on its noun (the name and its own rules win)."""
+    name_ends = {c.end: c.start for c in candidates if c.source not in ("collective", "acronym")}
+    return [c for c in candidates
+            if not (c.source == "collective" and " " in c.canonical and c.end in name_ends and name_ends[c.end] > c.start)]
 
 
 def _drop_roles_before_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -152,9 +202,8 @@ NAME_POS = {"PROPN", "X"}
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     """PER and ORG entities of the statistical NER that look like names: at least one proper-noun
     (or all-caps) token when the doc is tagged, no role noun as the whole person ("Bundesministerin");
-    organisations get the sector their name words give (``corporate_author``), else "unknown" (a
-    guess would distort counts by sector: the commonest sector of such names in the training data
-    is right for only a third of them)."""
+    organisations get the sector their name words give (``corporate_author``), else "unknown", which
+    the sector model (``context.guess_person_sectors``: context and name words) replaces later."""
     stopwords = load_stopwords()
     tagged = doc.has_annotation("POS")
     for ent in doc.ents:
@@ -167,8 +216,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if all(t.text.lower() in stopwords or t.text.capitalize() in stopwords for t in ent) or LAW.fullmatch(ent.text):
             continue  # "UND", "VON WELFARE" in headings; "DSGVO", "KJHG" are laws
         if actor_type == "person":
-            if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title):
-                continue
+            if len(ent) == 1 and ent[0].is_title and not patterns.is_role_word(ent.text):
+                ent = _join_split_name(ent)
+            if len(ent) == 1 and (patterns.is_role_word(ent.text) or not ent[0].is_title or not _after_title_or_role(ent)):
+                continue  # a lone capitalised word is a name only after "Frau", "Dr.", "Ministerin" …
             if len(ent) > 1 and patterns.match_collective(ent[-1].text) is not None:
                 continue  # "Arnsteins Leiter": a common noun is no surname
             # Source "ner": the person finder re-emits it with the post's fullest name and its sector.
@@ -178,6 +229,45 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         entry = patterns.corporate_author(canonical)
         sector = entry.sector if entry is not None else "unknown"
         yield Candidate(ent.start_char, ent.end_char, canonical, actor_type, sector, "ner")
+
+
+#: Words before a lone surname that make it a person: "Frau Bentele", "Dr. Kron", "laut Ministerin Paus".
+TITLES = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof.", "Professor", "Professorin"})
+
+
+SPEECH_CUES_FILE = LEXICON_DIR / "speech_cues.txt"
+
+
+@functools.lru_cache(maxsize=2)
+def _speech_cues(path: Path = SPEECH_CUES_FILE) -> frozenset[str]:
+    return frozenset(read_words(path)) if path.exists() else frozenset()
+
+
+def _after_title_or_role(ent: Span) -> bool:
+    """True when a one-word entity stands after a title or a role noun or beside a word of reported
+    speech ("sagt Weber-Kehr", "Anni meint"): elsewhere the NER alone mislabels "Diensthandy",
+    "Minijob" (surnames after a full name are found by the person finder anyway)."""
+    doc = ent.doc
+    previous = doc[ent.start - 1].text if ent.start > 0 else ""
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    cues = _speech_cues()
+    return previous in TITLES or patterns.is_role_word(previous) or previous.lower() in cues or following in cues
+
+
+def _join_split_name(ent: Span) -> Span:
+    """ "Wieland" + "Bögel", "MacKenzie" + "Scott": a one-word person entity and a neighbouring
+    capitalised word on the same line that is no known noun or function word are one name."""
+    doc, stopwords = ent.doc, load_stopwords()
+
+    def name_like(token) -> bool:  # noqa: ANN001 - a spaCy Token
+        return (token.is_title and token.is_alpha and token.text not in stopwords and "\n" not in token.whitespace_
+                and patterns.match_collective(token.text) is None and token.pos_ in NAME_POS | {""})
+
+    if ent.end < len(doc) and name_like(doc[ent.end]) and "\n" not in doc[ent.end - 1].whitespace_:
+        return doc[ent.start : ent.end + 1]
+    if ent.start > 0 and name_like(doc[ent.start - 1]):
+        return doc[ent.start - 1 : ent.end]
+    return ent
 
 
 #: Abbreviated laws and regulations: "KJHG", "PUEG", "SGB", "DSGVO".

@@ -3,6 +3,11 @@
 * A person's sector is that of the affiliation named beside them in the same sentence ("Ulrich
   Lilie, Präsident der Diakonie" -> civil_society; "Bundesminister Jens Spahn" -> state), unless a
   citation already made them science; every mention of one canonical person gets one sector.
+* A person or organisation no rule gives a sector takes the sector that the words around their
+  mentions (and an organisation's own name words) make most likely (multinomial naive Bayes, counts
+  learnt from the training annotation by ``scripts/derive_actor_lexicons.py`` into
+  ``person_sector_words.tsv`` and ``organisation_sector_words.tsv``): the annotators give almost
+  every actor a sector (persons: science for two in five), so "unknown" is nearly always wrong.
 * Generic German federal names ("Innenministerium", "Bundesregierung") stay the German federal
   institution only in posts about Germany: in a post about Austria or Switzerland
   (``national_scope.tsv``) or after a regional adjective ("das bayerische Innenministerium")
@@ -14,6 +19,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter
 from dataclasses import replace
@@ -23,6 +29,10 @@ from textmine.nlp.actors.canonical import LEXICON_DIR, match_collective, read_ro
 from textmine.nlp.actors.patterns import Candidate, load_gazetteer
 
 AMBIGUOUS_FILE = LEXICON_DIR / "ambiguous.tsv"
+PERSON_SECTOR_FILE = LEXICON_DIR / "person_sector_words.tsv"
+ORGANISATION_SECTOR_FILE = LEXICON_DIR / "organisation_sector_words.tsv"
+#: The sector model of each actor type (organisations: context and the words of the name).
+SECTOR_FILES = {"person": PERSON_SECTOR_FILE, "organisation": ORGANISATION_SECTOR_FILE}
 NATIONAL_SCOPE_FILE = LEXICON_DIR / "national_scope.tsv"
 #: "bayerische", "österreichischen", "Wiener", "NRW-": a regional or foreign qualifier before a name.
 REGIONAL_QUALIFIER = re.compile(r"(?:[a-zäöü]+(?:isch|sch)e[nmrs]?|[A-ZÄÖÜ][a-zäöü]+er|[A-ZÄÖÜ]{2,}-?)$")
@@ -107,6 +117,89 @@ def person_sectors(text: str, candidates: list[Candidate], roles: list[Candidate
         if candidate.actor_type == "person" and candidate.sector == "unknown" and candidate.canonical in votes:
             candidate = replace(candidate, sector=votes[candidate.canonical].most_common(1)[0][0])
         result.append(candidate)
+    return result
+
+
+#: Words of a person's context: letters first, at least three characters.
+CONTEXT_WORD = re.compile(r"[^\W\d_][\w\-]{2,}")
+#: An author-year citation anywhere in the post ("(Schmidt 2020", "(vgl. Lember et al. 2019").
+CITATION_CUE = re.compile(r"\(\s*(?:vgl\.\s*)?[A-ZÄÖÜ][\w\-]+(?:\s+et al\.)?,?\s+\d{4}")
+#: Context of a mention: this many words on each side, within this many characters.
+CONTEXT_WORDS, CONTEXT_CHARS = 12, 150
+
+
+def sector_features(text: str, spans: list[tuple[int, int]], actor_type: str, canonical: str) -> set[str]:
+    """The features of the sector model (shared with the script that learns the counts): the context
+    of ``person_context``, for organisations also ``name:`` + each lower-cased word of the name."""
+    features = person_context(text, spans)
+    if actor_type == "organisation":
+        features |= {"name:" + word.lower() for word in canonical.replace("-", " ").split()}
+    return features
+
+
+def person_context(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The lower-cased words around each mention and ``__citation__`` when the post cites author-year."""
+    features: set[str] = set()
+    for start, end in spans:
+        left = CONTEXT_WORD.findall(text[max(0, start - CONTEXT_CHARS) : start])[-CONTEXT_WORDS:]
+        right = CONTEXT_WORD.findall(text[end : end + CONTEXT_CHARS])[:CONTEXT_WORDS]
+        features.update(word.lower() for word in left + right)
+    if CITATION_CUE.search(text):
+        features.add("__citation__")
+    return features
+
+
+@functools.lru_cache(maxsize=4)
+def load_sector_model(path: Path = PERSON_SECTOR_FILE) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """(sector -> log prior, word -> sector -> log likelihood), add-one smoothed, from the counts file
+    (rows ``word, sector, count``; the word ``__actors__`` holds the number of actors per sector)."""
+    if not path.exists():
+        return {}, {}
+    persons: Counter[str] = Counter()
+    counts: dict[str, Counter[str]] = {}
+    for row in read_rows(path):
+        if len(row) < 3 or row[0] == "word":
+            continue
+        word, sector, count = row[0], row[1], int(row[2])
+        if word == "__actors__":
+            persons[sector] += count
+        else:
+            counts.setdefault(word, Counter())[sector] += count
+    totals = Counter()
+    for by_sector in counts.values():
+        totals.update(by_sector)
+    size, all_persons = len(counts), sum(persons.values())
+    priors = {sector: math.log(n / all_persons) for sector, n in persons.items()}
+    likelihood = {word: {sector: math.log((by_sector[sector] + 1) / (totals[sector] + size)) for sector in priors}
+                  for word, by_sector in counts.items()}
+    return priors, likelihood
+
+
+def likely_person_sector(features: set[str], actor_type: str = "person") -> str | None:
+    priors, likelihood = load_sector_model(SECTOR_FILES[actor_type])
+    if not priors:
+        return None
+    scores = dict(priors)
+    for word in features & likelihood.keys():
+        for sector, value in likelihood[word].items():
+            scores[sector] += value
+    return max(scores, key=scores.__getitem__)
+
+
+def guess_person_sectors(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Persons and organisations still of unknown sector take the sector their context (and an
+    organisation's name) makes most likely; every mention of one actor gets the same."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for candidate in candidates:
+        if candidate.actor_type in SECTOR_FILES and candidate.sector == "unknown":
+            spans.setdefault((candidate.actor_type, candidate.canonical), []).append((candidate.start, candidate.end))
+    if not spans:
+        return candidates
+    guesses = {key: likely_person_sector(sector_features(text, where, *key), key[0]) for key, where in spans.items()}
+    result = []
+    for candidate in candidates:
+        guess = guesses.get((candidate.actor_type, candidate.canonical))
+        result.append(replace(candidate, sector=guess) if guess and candidate.sector == "unknown" else candidate)
     return result
 
 

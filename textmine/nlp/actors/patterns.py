@@ -16,6 +16,7 @@ from textmine.nlp.common.bibliography import heading_line_regex
 from textmine.nlp.common.names import LOWER, UPPER, strip_genitive
 from textmine.nlp.actors.canonical import (
     LEXICON_DIR,
+    attributive_adjective,
     PAIR,
     fold_gender,
     load_stopwords,
@@ -30,11 +31,12 @@ ORG_PATTERNS_FILE = LEXICON_DIR / "org_patterns.tsv"
 FIRST_NAMES_FILE = LEXICON_DIR / "first_names.txt"
 LEARNT_MENTIONS_FILE = LEXICON_DIR / "learnt_mentions.tsv"
 LEARNT_NOT_ACTORS_FILE = LEXICON_DIR / "learnt_not_actors.tsv"
+LEARNT_NOT_ACRONYMS_FILE = LEXICON_DIR / "learnt_not_acronyms.txt"
 
 #: One-word ministry names: "Bundesgesundheitsministerium", "Familienministerium".
 MINISTRY_WORD = re.compile(rf"[{UPPER}][{LOWER}]+ministerium")
 #: Lower numbers win when two candidates of the same length overlap.
-PRIORITY = {"gazetteer": 0, "pattern": 1, "learnt": 2, "person": 3, "ner": 4, "collective": 5}
+PRIORITY = {"gazetteer": 0, "pattern": 1, "learnt": 2, "person": 3, "ner": 4, "collective": 5, "acronym": 6}
 
 #: A surname: "Lember", "O’Brien", "Müller-Lüdenscheidt".
 SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
@@ -42,7 +44,11 @@ SURNAME = rf"(?:[{UPPER}][{LOWER}]?[’'])?[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOW
 NAME_WORD = rf"[{UPPER}0-9][\w&’'.\-]*[\w]"
 #: Inflected forms of a leading adjective in a gazetteer alias: "Deutscher" -> "Deutsche", "Deutschen" …
 GAZETTEER_ADJECTIVE = re.compile(r"^(?P<stem>[A-ZÄÖÜ][a-zäöüß]*(?:isch|sch|lich|ig|al|iv|är|ell|frei|neu))(?:e|er|es|en|em)$")
-ADJECTIVE = rf"[{LOWER}]+(?:e|en|er|es)"
+#: Determiners and possessives look like adjectives but never start a name ("Stiftung eine Rolle").
+DETERMINER = r"(?:ein|kein|dies|jed|mein|dein|sein|ihr|unser|euer|eur|all|viel|einig|manch|solch|welch|beid|ander)e[nmrs]?"
+ADJECTIVE = rf"(?!{DETERMINER}\b)[{LOWER}]+(?:e|en|er|es)"
+#: Space inside one name: a line break ends it ("Stiftung\nDie Förderpolitik").
+NAME_SPACE = r"[ \u00a0]+"
 #: A capitalised word, with a gender-inclusive ending if it has one ("Nutzer/-innen").
 WORD = re.compile(rf"(?<![\w\-/*:])[{UPPER}][\w\-]*?(?:(?:/-?|[*:])in(?:nen)?)?(?![\w\-])")
 OPEN_QUOTES = "„“\"»‚"
@@ -116,7 +122,7 @@ def load_first_names(path: Path = FIRST_NAMES_FILE, learnt: Path | None = LEARNT
 def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[str], str, str, str], ...]:
     """(regex, kind, sector, lower-cased keyword) for each keyword of the organisation-pattern file."""
     compiled = []
-    name_seq = rf"(?:{ADJECTIVE}\s+)?{NAME_WORD}"
+    name_seq = rf"(?:{ADJECTIVE}{NAME_SPACE})?{NAME_WORD}"
     for row in read_rows(path):
         if len(row) < 3:
             continue
@@ -125,10 +131,10 @@ def load_org_patterns(path: Path = ORG_PATTERNS_FILE) -> tuple[tuple[re.Pattern[
         if kind == "quoted":
             regex = rf"(?<![\w\-]){kw}(?:e?s)?\s*[{OPEN_QUOTES}][^{CLOSE_QUOTES}\n]{{2,80}}?[{CLOSE_QUOTES}]"
         elif kind == "named":
-            regex = rf"(?<![\w\-]){kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+            regex = rf"(?<![\w\-]){kw}{NAME_SPACE}{name_seq}(?:{NAME_SPACE}{NAME_WORD}){{0,2}}"
         elif kind == "compound":
             # "Wohnungsbaugenossenschaft Musterstadt", "Sportverein Grün-Weiß".
-            regex = rf"(?<![\w\-])[{UPPER}][\w\-]*?{kw}\s+{name_seq}(?:\s+{NAME_WORD}){{0,2}}"
+            regex = rf"(?<![\w\-])[{UPPER}][\w\-]*?{kw}{NAME_SPACE}{name_seq}(?:{NAME_SPACE}{NAME_WORD}){{0,2}}"
         elif kind == "of":
             head = rf"(?:[{UPPER}][\w\-]*?{kw}|{re.escape(keyword[:1].upper() + keyword[1:])})"
             # Only capitalised words, adjectives and connectors: "… für Arbeit und Soziales" stops
@@ -170,6 +176,27 @@ def find_gazetteer(text: str) -> Iterator[Candidate]:
             # A ministry is named as the post writes it ("Bundesinnenministerium", "Finanzministerium").
             entry = NamedEntry(match.group("alias"), entry.actor_type, entry.sector)
         yield Candidate(match.start(), match.end(), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
+
+
+@functools.lru_cache(maxsize=2)
+def _prefix_pattern() -> re.Pattern[str] | None:
+    aliases, _ = load_gazetteer()
+    names = sorted((a for a, e in aliases.items() if e.actor_type == "organisation" and len(a) > 1), key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(rf"(?<![\w.\-/])(?P<alias>{'|'.join(re.escape(name) for name in names)})-(?=[{UPPER}])")
+
+
+def find_compound_prefixes(text: str) -> Iterator[Candidate]:
+    """Organisations named as the first part of a compound: "Caritas-Präsidentin", "AWO-Chef",
+    "EU-Verordnung" name the Caritas, the AWO, the EU (the annotation counts the name there)."""
+    pattern = _prefix_pattern()
+    if pattern is None:
+        return
+    aliases, _ = load_gazetteer()
+    for match in pattern.finditer(text):
+        entry = aliases[match.group("alias")]
+        yield Candidate(match.start(), match.end("alias"), entry.canonical, entry.actor_type, entry.sector, "gazetteer")
 
 
 @functools.lru_cache(maxsize=4)
@@ -280,7 +307,12 @@ def find_collectives(text: str, not_actors: frozenset[str] | None = None) -> Ite
             continue
         if hit.word_class == "adj" and _used_as_adjective(text, match.end()):
             continue
-        yield Candidate(match.start(), match.end(), hit.canonical, "collective", hit.sector, "collective")
+        start, canonical = match.start(), hit.canonical
+        if hit.word_class == "noun" and " " not in canonical:
+            attributed = attributive_adjective(text, start, canonical, hit.person)
+            if attributed is not None:
+                start, canonical = attributed
+        yield Candidate(start, match.end(), canonical, "collective", hit.sector, "collective")
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -318,6 +350,47 @@ def find_abbreviations(text: str, found: Iterable[Candidate]) -> Iterator[Candid
             continue
         source = known[match.group(0) if match.group(0) in known else match.group(0)[:-1]]
         yield Candidate(match.start(), match.end(), source.canonical, "organisation", source.sector, "pattern")
+
+
+#: An acronym: "DZI", "GIZ", "VdK", "BAGFW" (2–7 letters, capitals with at most one lower-case
+#: letter inside), with a genitive "s".
+ACRONYM = re.compile(r"(?<![\w\-./@])(?P<name>[A-ZÄÖÜ](?:[A-ZÄÖÜ]{1,6}|[a-zäöü][A-ZÄÖÜ]{1,5}|[A-ZÄÖÜ]{1,5}[a-zäöü][A-ZÄÖÜ]))s?(?![\w\-]|\.\w)")
+ROMAN = re.compile(r"[IVXLC]+")
+#: Laws and regulations: "KJHG", "SGB", "DSGVO", "BGB".
+LAW_ACRONYM = re.compile(r"[A-ZÄÖÜ]{1,}(?:G|GB|VO|O)")
+
+
+@functools.lru_cache(maxsize=2)
+def load_not_acronyms(path: Path = LEARNT_NOT_ACRONYMS_FILE) -> frozenset[str]:
+    """Acronyms the training annotation never marks as actors ("SGB", "KI", "NRW", "PDF")."""
+    return frozenset(read_words(path)) if path.exists() else frozenset()
+
+
+def find_acronyms(text: str, found: Iterable[Candidate] = ()) -> Iterator[Candidate]:
+    """Organisations written as acronyms ("DZI", "GIZ", "VdK"): an acronym outside upper-case
+    headings that is no law, roman numeral or learnt non-actor ("SGB", "KI", "NRW"), and not the
+    definition "(DST)" right after a name that ``find_abbreviations`` already links."""
+    not_acronyms = load_not_acronyms()
+    stopwords = load_stopwords()
+    definitions = set()
+    for candidate in found:
+        defined = ABBREVIATION.match(text, candidate.end) if candidate.actor_type == "organisation" else None
+        if defined is not None:
+            definitions.add(defined.start("abbr"))
+    for match in ACRONYM.finditer(text):
+        name = match.group("name")
+        if match.start() in definitions:
+            continue
+        if name in not_acronyms or name in stopwords or name.capitalize() in stopwords or ROMAN.fullmatch(name):
+            continue
+        if LAW_ACRONYM.fullmatch(name) and len(name) > 2:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+        if sum(c.isupper() for c in letters) * 2 > len(letters):
+            continue  # a heading in capitals: its words are no acronyms
+        yield Candidate(match.start(), match.end(), name, "organisation", "unknown", "acronym")
 
 
 def corporate_author(name: str, first_names: Iterable[str] = ()) -> NamedEntry | None:
