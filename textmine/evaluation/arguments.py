@@ -9,7 +9,8 @@ nothing covers it). Units labelled ``ambiguous`` are skipped.
 
 Figures: P/R/F1 per label, the 3-way macro F1, argumentative-vs-none macro F1, critic / holder /
 target accuracy on the units found with the right label (``unspecified`` gold speakers are left out
-of the speaker accuracies and counted apart), a confusion matrix and a per-site breakdown.
+of the speaker accuracies and counted apart; a predicted speaker is right when it names the gold
+actor or one of the surface forms the gold lists for it), a confusion matrix and a per-site breakdown.
 """
 from __future__ import annotations
 
@@ -108,6 +109,18 @@ def metrics(confusion: dict[tuple[str, str], int]) -> dict:
     return out
 
 
+def _speaker_right(who: str, predicted: str | None, actors: list[dict]) -> bool:
+    """Whether the predicted speaker is the gold one: the same name (:func:`same_actor`), or a
+    surface form the gold lists among that actor's mentions ("Arbeiterwohlfahrt" for the canonical
+    "AWO", "Caritas" for "Kölner Diözesan-Caritasverband")."""
+    if same_actor(who, predicted):
+        return True
+    if not predicted:
+        return False
+    mentions = [m for a in actors if a.get("canonical") == who for m in a.get("mentions", [])]
+    return any(same_actor(m, predicted) for m in mentions)
+
+
 def _named(who: str | None) -> bool:
     return bool(who) and who.strip().lower() not in {"unspecified", "unknown"}
 
@@ -137,7 +150,7 @@ def evaluate_units(pairs: Iterable[tuple[dict, dict]], nlp, errors: list | None 
             if gold == label and gold != "none":
                 if _named(who) or (who or "").lower() == "author":
                     speaker[f"{kind}_n"] += 1
-                    right_who = same_actor(who, item[3])
+                    right_who = _speaker_right(who, item[3], record.get("actors", []))
                     speaker[f"{kind}_ok"] += right_who
                 else:
                     speaker[f"{kind}_unspecified"] += 1

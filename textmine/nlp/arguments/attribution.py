@@ -72,8 +72,11 @@ _AFTER_VERB = re.compile(r"\w+\s+(?:(?:der|die|das|den)\s+)?(" + _NAME + ")")
 #: after the finite verb.
 _INVERTED_SUBJECT = re.compile(
     r"\w*\s+(?:(?i:der|die|das|den|dem|des|viele|zahlreiche|etliche|einige|mehrere|manche|alle|auch)\s+)?"
-    r"(?:[a-zäöüß][\w\-]*\s+)?(" + _NAME + ")"
+    r"(?:(?!(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s)[a-zäöüß][\w\-]*\s+)?(" + _NAME + ")"
 )
+
+#: Possessives open a subject ("Ihr Bundesvorsitzender warnt"), never an adverbial.
+_POSSESSIVES = frozenset("ihr sein unser euer mein dein".split())
 
 _PRONOUN_AFTER_VERB = re.compile(r"\w*\s+(?:er|sie)(?!\w)")
 
@@ -95,7 +98,7 @@ def _fronted_adverbial(before: str) -> bool:
         return False
     first = words[0]
     low = first.lower()
-    if low in _DETERMINERS or low in ("er", "sie", "es", "wir", "ich", "man"):
+    if low in _DETERMINERS or low in _POSSESSIVES or low in ("er", "sie", "es", "wir", "ich", "man"):
         return False
     if low in _PREPOSITIONS:
         return True
@@ -132,7 +135,7 @@ def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, 
             match = _AFTER_VERB.match(sent_text, cue_start)
             if match and before.strip() and match.group(1).split()[0].lower() not in _NON_SPEAKERS | _DETERMINERS:
                 return match.group(1), match.start(1)
-        match = None if _DATELINE.match(before) else _CAPITALISED_AT_START.match(before)
+        match = None if _fronted_adverbial(before) else _CAPITALISED_AT_START.match(before)
         if match and len(before.split()) <= 6:
             name = match.group(1).strip()
             first = name.split()[0].lower()
