@@ -660,3 +660,33 @@ def test_train_script_refuses_a_missing_extra_file(tmp_path, capsys):
     data = _blog_args_file(tmp_path / "train.jsonl", 6)
     assert script.main(["--data", str(data), "--extra", str(tmp_path / "nope*.jsonl"), "--dry-run"]) == 2
     assert "error: extra training data" in capsys.readouterr().err
+
+
+def test_lead_ending_in_a_colon_names_the_speaker_of_the_quotation():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = ("Auch Verena Bentele, Präsidentin des Verbands, sieht die Reform als unzureichend an: „Das ist zu wenig. "
+            "Die Pflege ist am Limit.“")
+    first_end = text.index("wenig.") + len("wenig.")
+    speakers = quote_speakers(text, [(0, first_end), (first_end + 1, len(text))])
+    assert [s.name if s else None for s in speakers] == ["Verena Bentele", "Verena Bentele"]
+
+
+def test_names_merge_across_the_corpus_only_where_unambiguous():
+    from textmine.nlp.arguments.names import merged_names
+
+    merged = merged_names(["Lember", "Veiko Lember", "Winter", "Sabine Winter", "Tom Winter", "author", None])
+    assert merged == {"Lember": "Veiko Lember"}
+
+
+def test_critique_listing_counts_a_surname_and_the_full_name_as_one_critic():
+    from types import SimpleNamespace
+
+    from textmine import listings
+
+    def record(critic):
+        return {"claims": [], "critiques": [{"critic": critic, "target": "Kommune", "score": 0.9, "text": "…"}]}
+
+    records = [(SimpleNamespace(id=f"p{i}", title="t"), record(c)) for i, c in enumerate(["Lember", "Veiko Lember", "Lember"])]
+    rows = listings.critique_rows(records)
+    assert listings.count_rows(rows, "critic") == [{"critic": "Veiko Lember", "count": 3}]

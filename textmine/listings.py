@@ -35,20 +35,32 @@ def _matches(value: str | None, wanted: str | None) -> bool:
     return wanted is None or (value is not None and wanted.casefold() in value.casefold())
 
 
+def _one_name_per_speaker(posts: list, key: str, group: str) -> dict[str, str]:
+    """"Lember" -> "Veiko Lember" where the corpus makes it unambiguous (:mod:`textmine.nlp.arguments.names`)."""
+    from textmine.nlp.arguments.names import merged_names
+
+    return merged_names(c.get(key) for _, record in posts for c in record[group])
+
+
 def claim_rows(records, *, post: str | None = None, holder: str | None = None) -> list[dict]:
+    posts = _posts(records)
+    names = _one_name_per_speaker(posts, "holder", "claims")
     return [
-        {"post": p.id, "title": p.title, "holder": c["holder"], "score": c["score"], "text": c["text"]}
-        for p, record in _posts(records) if post is None or p.id == post
-        for c in record["claims"] if _matches(c["holder"], holder) or (holder == "author" and c.get("holder_is_author"))
+        {"post": p.id, "title": p.title, "holder": names.get(c["holder"], c["holder"]), "score": c["score"], "text": c["text"]}
+        for p, record in posts if post is None or p.id == post
+        for c in record["claims"] if _matches(names.get(c["holder"], c["holder"]), holder) or (holder == "author" and c.get("holder_is_author"))
     ]
 
 
 def critique_rows(records, *, post: str | None = None, critic: str | None = None, target: str | None = None) -> list[dict]:
+    posts = _posts(records)
+    names = _one_name_per_speaker(posts, "critic", "critiques")
     return [
-        {"post": p.id, "title": p.title, "critic": c["critic"], "target": c.get("target"), "score": c["score"], "text": c["text"]}
-        for p, record in _posts(records) if post is None or p.id == post
+        {"post": p.id, "title": p.title, "critic": names.get(c["critic"], c["critic"]), "target": c.get("target"),
+         "score": c["score"], "text": c["text"]}
+        for p, record in posts if post is None or p.id == post
         for c in record["critiques"]
-        if (_matches(c["critic"], critic) or (critic == "author" and c.get("critic_is_author")))
+        if (_matches(names.get(c["critic"], c["critic"]), critic) or (critic == "author" and c.get("critic_is_author")))
         and _matches(c.get("target"), target)
     ]
 

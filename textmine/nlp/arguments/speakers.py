@@ -51,6 +51,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return after, before, final, inverted
 
 
+#: A lead before an opening quote that ends in a colon and opens with a name (after at most one
+#: adverb: "Auch", "Dazu"): "Auch Verena Bentele, Präsidentin des VdK, sieht das anders: „…".
+_COLON_LEAD = re.compile(r"^\W*(?:(?:Auch|Dazu|Zudem|Daher|Doch|Jetzt|Nun)\s+)?(?P<subject>" + _NAME
+                         + r")(?=[\s,])[^:„\"»“]{0,240}:\s*$")
+
+
 @dataclass
 class Attribution:
     """A speaker named for a sentence: the surface text and where it stands in the document; an
@@ -92,6 +98,10 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
                 lead = chunk[:first]
                 head = before.search(lead.rstrip()) if lead.strip() else (
                     before.search(text[sentences[i - 1][0]:sentences[i - 1][1]].rstrip(" " + _OPEN)) if i else None)
+                if head is None and lead.strip():
+                    # "Auch Verena Bentele, Präsidentin des VdK, sieht die Reform als unzureichend an: „…":
+                    # a lead ending in a colon names its speaker first (any verb, any length).
+                    head = _COLON_LEAD.match(lead)
                 if head is not None:
                     opener = _subject(head, start if lead.strip() else sentences[i - 1][0])
                 if len(quotes) % 2 == 1:
