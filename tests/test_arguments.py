@@ -690,3 +690,21 @@ def test_critique_listing_counts_a_surname_and_the_full_name_as_one_critic():
     records = [(SimpleNamespace(id=f"p{i}", title="t"), record(c)) for i, c in enumerate(["Lember", "Veiko Lember", "Lember"])]
     rows = listings.critique_rows(records)
     assert listings.count_rows(rows, "critic") == [{"critic": "Veiko Lember", "count": 3}]
+
+
+@pytest.mark.parametrize("text, critic", [
+    ("Kritikerinnen sehen in den Werkstätten ein Hindernis und kritisieren die Bezahlung.", "Kritiker"),
+    ("Besonders deutlich fällt die Kritik des Caritasverbands aus.", "Caritasverbands"),
+    ("Die Wohlfahrtsverbände lehnen diesen Dienst durch die Bank ab.", "Wohlfahrtsverbände"),
+])
+def test_critics_named_by_a_noun_a_genitive_or_a_split_verb(blank_nlp, text, critic):
+    doc = blank_nlp(text)
+    (critique,) = doc.spans["critiques"]
+    assert critique._.critic == critic
+
+
+def test_attribution_after_a_quote_with_the_comma_inside():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = "„Die Armut ist nicht belegt, wenn man genauer hinsieht,“ sagt Martin Rosemann."
+    assert quote_speakers(text, [(0, len(text))])[0].name == "Martin Rosemann"

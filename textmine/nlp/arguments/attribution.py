@@ -61,6 +61,12 @@ _QUOTE_REPORT = re.compile(
 
 _PAREN_CITATION = re.compile(r"\((?:vgl\.\s*)?([A-ZÄÖÜ][\w’'\-]+)(?:\s*(?:/|und|&)\s*[A-ZÄÖÜ][\w’'\-]+)?(?:\s+et\s+al\.)?\s*,?\s*(?:19|20)\d\d")
 
+#: "die Kritik des Caritasverbands", "Kritik von Attac": the critic in the genitive or after "von".
+_CRITIQUE_OF = re.compile(r"(?<!\w)(?:Kritik|Warnung|Einwand|Vorwurf)\s+(?:des|der|von)\s+(" + _NAME + ")")
+
+#: "Kritiker:innen", "Kritikerinnen", "der Kritiker": the unnamed critics themselves.
+_CRITICS_NOUN = re.compile(r"(?<!\w)Kritiker(?:\*innen|:innen|_innen|Innen|innen|in)?(?!\w)")
+
 _ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
 
 _SO_X = re.compile(r"[,–—-]\s*so\s+(" + _NAME + r")\s*(?:\(|[,–—-])")
@@ -105,6 +111,11 @@ def _fronted_adverbial(before: str) -> bool:
     return first[:1].isupper() and simplemma.lemmatize(first, lang="de")[:1].islower()
 
 
+def unnamed_critics(text: str) -> str | None:
+    """"Kritiker" when the sentence names critics only by that noun (outside quotations)."""
+    return "Kritiker" if _CRITICS_NOUN.search(_QUOTED.sub(" ", text)) else None
+
+
 def pronoun_after_verb(text: str, cue_start: int) -> bool:
     """"Auf der Kundgebung warnten sie …", "In seinem Buch kritisiert er …": a pronoun subject right
     after the cue verb, behind a fronted adverbial (the last speaker goes on)."""
@@ -117,7 +128,7 @@ _CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[A-ZÄÖÜ][
 def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
     """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
     subject right before a reporting/critique verb ("Lember kritisiert, dass")."""
-    for regex in (_LAUT, _ZUFOLGE, _SO_X, _QUOTE_REPORT):
+    for regex in (_LAUT, _ZUFOLGE, _SO_X, _QUOTE_REPORT, _CRITIQUE_OF):
         match = regex.search(sent_text)
         if match:
             return match.group(1), match.start(1)

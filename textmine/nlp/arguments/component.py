@@ -72,6 +72,7 @@ from textmine.nlp.arguments.attribution import (
     find_target,
     judged_subject,
     pronoun_after_verb,
+    unnamed_critics,
 )
 from textmine.nlp.arguments.cues import (
     _CITATION_LIKE,
@@ -233,7 +234,7 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
             speaker = find_speaker(sent, reported[0])
         if speaker is None and critique_cue is None and hits["negative"]:
             speaker = cited_author(sent)  # a negative judgement reported from a cited source
-        critic = speaker or AUTHOR
+        critic = speaker or (unnamed_critics(text) if critique_cue is not None else None) or AUTHOR
         if critique_cue is not None:
             clause_start = _clause_start(text, cue[1])
             if clause_start == cue[1]:  # an object right after the cue ("warnt vor X", "Kritik an X")
@@ -290,7 +291,7 @@ def _attribute(sent: Span, hits: dict, lexicon: CueLexicon, label: str, score: f
     hits = dict(hits, negative=_judging_negatives(text, hits))
     author_critique = _first(hits, _AUTHOR_CRITIQUE_CATEGORIES)
     if critique_cue is not None:
-        critic = speaker or find_speaker(sent, critique_cue[0]) or AUTHOR
+        critic = speaker or find_speaker(sent, critique_cue[0]) or unnamed_critics(text) or AUTHOR
         clause_start = _clause_start(text, critique_cue[1])
         if clause_start == critique_cue[1]:
             target = judged_subject(sent, critique_cue[1], critic, lexicon, inner=critique_cue)

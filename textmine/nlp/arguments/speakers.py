@@ -37,7 +37,7 @@ def speech_verb_regex() -> str:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     verb = speech_verb_regex()
     # "…“, sagte sie" / "…", kritisierte Bitkom-Präsident Achim Berg / "…, klagt der Verband."
-    after = re.compile(r"^[\s" + _CLOSE + r"]*[,–—-]\s*(?:" + verb + r")\s+(?:(?:dazu|auch|außerdem|weiter)\s+)?"
+    after = re.compile(r"^[\s" + _CLOSE + r"]*[,–—-]?\s*(?:" + verb + r")\s+(?:(?:dazu|auch|außerdem|weiter)\s+)?"
                        + _SUBJECT)
     # "X erklärt das so: „…" / "Y sagte dazu: „…"
     before = re.compile(_SUBJECT + r"(?:,[^,:„\"]{0,80},|\s+(?:vom|von|des|der|beim)\s+[^,:„\"]{0,60}?)?\s+(?:"

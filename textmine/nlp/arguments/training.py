@@ -137,8 +137,12 @@ def train(data: Path, out_dir: Path | None, cs: Sequence[float] = (2.0,), folds:
     (a learning curve on the same validation folds)."""
     extra_documents = [d for path in extra for d in load_units(path)]
     name = "blog-args" + (f" + {len(extra_documents)} further excerpts annotated the same way" if extra_documents else "")
+    credit = BLOG_ARGS_CREDIT + (
+        f" Further {len(extra_documents)} real German web excerpts (other pages, none in the development gold) "
+        "were annotated the same way, blind, by project annotators; their texts are not distributed either."
+        if extra_documents else "")
     return train_documents(load_units(data), out_dir, cs=cs, folds=folds, seed=seed, log=log,
-                           extra=extra_documents, fraction=fraction, data_name=name)
+                           extra=extra_documents, fraction=fraction, data_name=name, credit=credit)
 
 
 def fold_documents(documents: list[dict], folds: int, seed: int = 0) -> list[list[dict]]:
