@@ -708,3 +708,11 @@ def test_attribution_after_a_quote_with_the_comma_inside():
 
     text = "„Die Armut ist nicht belegt, wenn man genauer hinsieht,“ sagt Martin Rosemann."
     assert quote_speakers(text, [(0, len(text))])[0].name == "Martin Rosemann"
+
+
+def test_a_colon_lead_opening_with_a_preposition_names_no_speaker():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = "An der Ablehnung hat sich nichts geändert, sagt er der Zeitung: „Es liegt nicht im Interesse.“"
+    (speaker,) = quote_speakers(text, [(0, len(text))])
+    assert speaker is None or speaker.name != "An"

@@ -130,7 +130,8 @@ def evaluate_units(pairs: Iterable[tuple[dict, dict]], nlp, errors: list | None 
     confusion: dict[tuple[str, str], int] = {}
     by_site: dict[str, dict[tuple[str, str], int]] = {}
     speaker = {"critic_ok": 0, "critic_n": 0, "critic_unspecified": 0, "holder_ok": 0, "holder_n": 0,
-               "holder_unspecified": 0, "target_ok": 0, "target_n": 0}
+               "holder_unspecified": 0, "target_ok": 0, "target_n": 0, "critic_exact_name": 0,
+               "holder_exact_name": 0}
     pairs = list(pairs)
     docs = nlp.pipe([excerpt["text"] for _, excerpt in pairs])
     for (record, excerpt), doc in zip(pairs, docs):
@@ -152,6 +153,7 @@ def evaluate_units(pairs: Iterable[tuple[dict, dict]], nlp, errors: list | None 
                     speaker[f"{kind}_n"] += 1
                     right_who = _speaker_right(who, item[3], record.get("actors", []))
                     speaker[f"{kind}_ok"] += right_who
+                    speaker[f"{kind}_exact_name"] += same_actor(who, item[3])  # without the gold's mention list
                 else:
                     speaker[f"{kind}_unspecified"] += 1
                 if gold == "critique" and unit.get("target"):
@@ -193,6 +195,8 @@ def format_report(figures: dict) -> list[str]:
                  f"{s['critic_unspecified']} unspecified left out)   holder right {figures['holder_accuracy']} "
                  f"({s['holder_ok']} of {s['holder_n']})   target right {figures['target_accuracy']} "
                  f"({s['target_ok']} of {s['target_n']})")
+    lines.append(f"  (by name alone, without the gold's mention lists: critic {s['critic_exact_name']} of {s['critic_n']}, "
+                 f"holder {s['holder_exact_name']} of {s['holder_n']})")
     lines.append("confusion (rows gold, columns predicted):")
     lines.append(f"{'':>10}" + "".join(f"{p:>10}" for p in LABELS))
     for g in LABELS:

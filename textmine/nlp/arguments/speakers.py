@@ -57,6 +57,15 @@ _COLON_LEAD = re.compile(r"^\W*(?:(?:Auch|Dazu|Zudem|Daher|Doch|Jetzt|Nun)\s+)?(
                          + r")(?=[\s,])[^:„\"»“]{0,240}:\s*$")
 
 
+def _names_someone(subject: str) -> bool:
+    """Whether a capitalised subject can be a name: its first word is no preposition, adverb or
+    article (those have a lower-case lemma: "An", "Auch", "Die")."""
+    import simplemma
+
+    first = subject.split()[0]
+    return simplemma.lemmatize(first, lang="de")[:1].isupper()
+
+
 @dataclass
 class Attribution:
     """A speaker named for a sentence: the surface text and where it stands in the document; an
@@ -102,6 +111,8 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
                     # "Auch Verena Bentele, Präsidentin des VdK, sieht die Reform als unzureichend an: „…":
                     # a lead ending in a colon names its speaker first (any verb, any length).
                     head = _COLON_LEAD.match(lead)
+                    if head is not None and not _names_someone(head.group("subject")):
+                        head = None  # "An der Ablehnung hat sich nichts geändert, sagt …:": no name
                 if head is not None:
                     opener = _subject(head, start if lead.strip() else sentences[i - 1][0])
                 if len(quotes) % 2 == 1:
