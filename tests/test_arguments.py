@@ -583,3 +583,120 @@ def test_a_role_noun_speaker_is_the_person_named_before(blank_nlp):
         span._.textmine_actor_type = "person"
     doc = blank_nlp.get_pipe("textmine_arguments")(doc)
     assert [(s._.textmine_critic, s._.textmine_target) for s in doc.spans["critiques"]] == [("Sabine Winter", "Förderprogramm")]
+
+
+# ------------------------------------------------- issue 17: subjects after the verb, units, training
+@pytest.mark.parametrize("text, critic", [
+    ("Angesichts der leeren Kassen warnt die Caritas davor, arme Menschen zu vergessen.", "Caritas"),
+    ("Gleichwohl wettern viele Medien gegen die Armutsberichte.", "Medien"),
+    ("Die Zunahme der Leiharbeit geht zu Lasten der Pflege, warnen die Wohlfahrtsverbände.", "Wohlfahrtsverbände"),
+])
+def test_subject_after_the_verb_is_the_critic_never_the_fronted_words(blank_nlp, text, critic):
+    doc = blank_nlp(text)
+    (critique,) = doc.spans["critiques"]
+    assert critique._.textmine_critic == critic
+    assert critique._.textmine_target != critic
+
+
+def test_dateline_is_never_a_critic(blank_nlp):
+    doc = blank_nlp("Berlin – Kritik an der Reform: Die Regelsätze sind viel zu niedrig.")
+    (critique,) = doc.spans["critiques"]
+    assert critique._.textmine_critic != "Berlin"
+
+
+def test_pronoun_after_the_verb_is_the_organisation_named_before(blank_nlp):
+    text = "Die Diakonie legte am Montag Zahlen vor. Auf einer Kundgebung warnten sie vor massiven Kürzungen."
+    doc = blank_nlp.make_doc(text)
+    for name, proc in blank_nlp.pipeline:
+        if name != "textmine_arguments":
+            doc = proc(doc)
+    span = doc.char_span(text.index("Diakonie"), text.index("Diakonie") + len("Diakonie"))
+    span._.textmine_canonical = "Diakonie Deutschland"
+    span._.textmine_actor_type = "organisation"
+    doc.spans["actors"] = [span]
+    doc.spans["citations"] = []
+    doc = blank_nlp.get_pipe("textmine_arguments")(doc)
+    critiques = [s for s in doc.spans["critiques"] if s.text.startswith("Auf")]
+    assert [c._.textmine_critic for c in critiques] == ["Diakonie Deutschland"]
+
+
+def test_scraper_date_prefix_is_its_own_unit(blank_nlp):
+    from textmine.nlp.arguments.component import split_units
+
+    doc = blank_nlp.make_doc("date 2019-02 Die Kommunen müssen die Beratung dauerhaft finanzieren.")
+    units = split_units(doc[:])
+    assert [u.text.strip() for u in units] == ["date 2019-02", "Die Kommunen müssen die Beratung dauerhaft finanzieren."]
+
+
+def _blog_args_file(path, n, offset=0):
+    rows = []
+    for i in range(n):
+        units = [("Die Kommunen müssen die Beratung finanzieren.", "claim"),
+                 ("Es ist ein Skandal, dass niemand hilft.", "critique"),
+                 ("Im Sommer fand ein Fest statt.", "none")]
+        rows.append({"id": f"x{offset + i}", "text": " ".join(u for u, _ in units),
+                     "sentences": [{"text": u, "label": label} for u, label in units]})
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_extra_training_files_join_training_only_and_the_model_keeps_its_context_block(tmp_path):
+    from textmine.nlp.arguments.model import CONTEXT_FILE, SentenceModel
+    from textmine.nlp.arguments.training import train
+
+    data = _blog_args_file(tmp_path / "train.jsonl", 6)
+    extra = _blog_args_file(tmp_path / "extra.jsonl", 3, offset=100)
+    meta = train(data, tmp_path / "model", extra=[extra], log=lambda _: None)
+    assert meta["training_data"]["excerpts"] == 9 and meta["training_data"]["sentences"] == 27
+    assert (tmp_path / "model" / CONTEXT_FILE).exists()
+    model = SentenceModel.load(tmp_path / "model")
+    assert model.featurizer.context_vocabulary  # "<p>…"/"<n>…" lemmas of the neighbours
+    labels, _ = model.predict_document(["Im Sommer fand ein Fest statt.", "Die Kommunen müssen die Beratung finanzieren."])
+    assert labels == ["none", "claim"]
+
+
+def test_train_script_refuses_a_missing_extra_file(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_arguments", REPO / "scripts" / "train_arguments.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    data = _blog_args_file(tmp_path / "train.jsonl", 6)
+    assert script.main(["--data", str(data), "--extra", str(tmp_path / "nope*.jsonl"), "--dry-run"]) == 2
+    assert "error: extra training data" in capsys.readouterr().err
+
+
+def test_lead_ending_in_a_colon_names_the_speaker_of_the_quotation():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = ("Auch Verena Bentele, Präsidentin des Verbands, sieht die Reform als unzureichend an: „Das ist zu wenig. "
+            "Die Pflege ist am Limit.“")
+    first_end = text.index("wenig.") + len("wenig.")
+    speakers = quote_speakers(text, [(0, first_end), (first_end + 1, len(text))])
+    assert [s.name if s else None for s in speakers] == ["Verena Bentele", "Verena Bentele"]
+
+
+@pytest.mark.parametrize("text, critic", [
+    ("Kritikerinnen sehen in den Werkstätten ein Hindernis und kritisieren die Bezahlung.", "Kritiker"),
+    ("Besonders deutlich fällt die Kritik des Caritasverbands aus.", "Caritasverbands"),
+    ("Die Wohlfahrtsverbände lehnen diesen Dienst durch die Bank ab.", "Wohlfahrtsverbände"),
+])
+def test_critics_named_by_a_noun_a_genitive_or_a_split_verb(blank_nlp, text, critic):
+    doc = blank_nlp(text)
+    (critique,) = doc.spans["critiques"]
+    assert critique._.textmine_critic == critic
+
+
+def test_attribution_after_a_quote_with_the_comma_inside():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = "„Die Armut ist nicht belegt, wenn man genauer hinsieht,“ sagt Martin Rosemann."
+    assert quote_speakers(text, [(0, len(text))])[0].name == "Martin Rosemann"
+
+
+def test_a_colon_lead_opening_with_a_preposition_names_no_speaker():
+    from textmine.nlp.arguments.speakers import quote_speakers
+
+    text = "An der Ablehnung hat sich nichts geändert, sagt er der Zeitung: „Es liegt nicht im Interesse.“"
+    (speaker,) = quote_speakers(text, [(0, len(text))])
+    assert speaker is None or speaker.name != "An"

@@ -25,6 +25,11 @@ def test_a_surname_two_people_share_stays_as_written():
     assert "Müller" not in names and "Anna Müller" not in names
 
 
+def test_a_surname_of_two_first_names_stays_as_written():
+    names = person_names([record("Sabine Winter", "Tom Winter"), record(critics=("Winter",))])
+    assert "Winter" not in names
+
+
 def test_titles_roles_and_initials_join_the_full_name():
     records = [record("Verena Bentele", "Sherry R. Arnstein"),
                record(critics=("Verbandspräsidentin Bentele", "Sherry Arnstein"), holders=("Prof. Dr. Arnstein",))]

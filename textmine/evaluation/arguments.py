@@ -9,7 +9,8 @@ nothing covers it). Units labelled ``ambiguous`` are skipped.
 
 Figures: P/R/F1 per label, the 3-way macro F1, argumentative-vs-none macro F1, critic / holder /
 target accuracy on the units found with the right label (``unspecified`` gold speakers are left out
-of the speaker accuracies and counted apart), a confusion matrix and a per-site breakdown.
+of the speaker accuracies and counted apart; a predicted speaker is right when it names the gold
+actor or one of the surface forms the gold lists for it), a confusion matrix and a per-site breakdown.
 """
 from __future__ import annotations
 
@@ -109,6 +110,18 @@ def metrics(confusion: dict[tuple[str, str], int]) -> dict:
     return out
 
 
+def _speaker_right(who: str, predicted: str | None, actors: list[dict]) -> bool:
+    """Whether the predicted speaker is the gold one: the same name (:func:`same_actor`), or a
+    surface form the gold lists among that actor's mentions ("Arbeiterwohlfahrt" for the canonical
+    "AWO", "Caritas" for "Kölner Diözesan-Caritasverband")."""
+    if same_actor(who, predicted):
+        return True
+    if not predicted:
+        return False
+    mentions = [m for a in actors if a.get("canonical") == who for m in a.get("mentions", [])]
+    return any(same_actor(m, predicted) for m in mentions)
+
+
 def _named(who: str | None) -> bool:
     return bool(who) and who.strip().lower() not in {"unspecified", "unknown"}
 
@@ -118,7 +131,8 @@ def evaluate_units(pairs: Iterable[tuple[dict, dict]], nlp, errors: list | None 
     confusion: dict[tuple[str, str], int] = {}
     by_site: dict[str, dict[tuple[str, str], int]] = {}
     speaker = {"critic_ok": 0, "critic_n": 0, "critic_unspecified": 0, "holder_ok": 0, "holder_n": 0,
-               "holder_unspecified": 0, "target_ok": 0, "target_n": 0}
+               "holder_unspecified": 0, "target_ok": 0, "target_n": 0, "critic_exact_name": 0,
+               "holder_exact_name": 0}
     pairs = list(pairs)
     docs = nlp.pipe([excerpt["text"] for _, excerpt in pairs])
     for (record, excerpt), doc in zip(pairs, docs):
@@ -138,8 +152,9 @@ def evaluate_units(pairs: Iterable[tuple[dict, dict]], nlp, errors: list | None 
             if gold == label and gold != "none":
                 if _named(who) or (who or "").lower() == "author":
                     speaker[f"{kind}_n"] += 1
-                    right_who = same_actor(who, item[3])
+                    right_who = _speaker_right(who, item[3], record.get("actors", []))
                     speaker[f"{kind}_ok"] += right_who
+                    speaker[f"{kind}_exact_name"] += same_actor(who, item[3])  # without the gold's mention list
                 else:
                     speaker[f"{kind}_unspecified"] += 1
                 if gold == "critique" and unit.get("target"):
@@ -181,6 +196,8 @@ def format_report(figures: dict) -> list[str]:
                  f"{s['critic_unspecified']} unspecified left out)   holder right {figures['holder_accuracy']} "
                  f"({s['holder_ok']} of {s['holder_n']})   target right {figures['target_accuracy']} "
                  f"({s['target_ok']} of {s['target_n']})")
+    lines.append(f"  (by name alone, without the gold's mention lists: critic {s['critic_exact_name']} of {s['critic_n']}, "
+                 f"holder {s['holder_exact_name']} of {s['holder_n']})")
     lines.append("confusion (rows gold, columns predicted):")
     lines.append(f"{'':>10}" + "".join(f"{p:>10}" for p in LABELS))
     for g in LABELS:

@@ -54,8 +54,9 @@ _SUBJECT_DEPS = frozenset({"sb", "nsubj", "nsubj:pass", "sbp"})
 _NAME = r"[" + UPPER + r"][\w’'\-]+(?:\s+[" + UPPER + r"][\w’'\-]+)?"
 
 _LAUT = re.compile(
-    r"(?<!\w)(?i:laut|nach\s+ansicht|nach\s+auffassung|nach\s+angaben|nach\s+einschätzung|gemäß)"
-    r"(?:\s+(?i:von|des|der|dem|den))?\s+(" + _NAME + ")"
+    r"(?<!\w)(?i:laut|nach\s+ansicht|nach\s+auffassung|nach\s+angaben|nach\s+einschätzung|nach\s+meinung|"
+    r"nach\s+überzeugung|aus\s+sicht|in\s+den\s+augen|gemäß)"
+    r"(?:\s+(?i:von|des|der|dem|den|vieler|einiger|mancher|zahlreicher))?\s+(" + _NAME + ")"
 )
 
 #: "»…«, schreibt Ritter (2020: 112)": a sentence that opens with a quote and a reporting verb.
@@ -69,29 +70,92 @@ def _quote_report() -> re.Pattern[str]:
     )
 
 
+#: "die Kritik des Caritasverbands", "Kritik von Attac": the critic in the genitive or after "von".
+_CRITIQUE_OF = re.compile(r"(?<!\w)(?:Kritik|Warnung|Einwand|Vorwurf)\s+(?:des|der|von)\s+(" + _NAME + ")")
+
+#: "Kritiker:innen", "Kritikerinnen", "der Kritiker": the unnamed critics themselves.
+_CRITICS_NOUN = re.compile(r"(?<!\w)Kritiker(?:\*innen|:innen|_innen|Innen|innen|in)?(?!\w)")
+
 _ZUFOLGE = re.compile(r"(?:dem\s+|der\s+)?(" + _NAME + r")\s+zufolge(?!\w)")
 
 _SO_X = re.compile(r"[,–—-]\s*so\s+(" + _NAME + r")\s*(?:\(|[,–—-])")
 
 _AFTER_VERB = re.compile(r"\w+\s+(?:(?:der|die|das|den)\s+)?(" + _NAME + ")")
 
+#: The subject after a fronted adverbial or quote ("Auf einer Kundgebung warnten die Verbände",
+#: "…, warnen die Wohlfahrtsverbände in NRW", "Gleichwohl wettern viele Medien"): German puts it right
+#: after the finite verb.
+_INVERTED_SUBJECT = re.compile(
+    r"\w*\s+(?:(?i:der|die|das|den|dem|des|viele|zahlreiche|etliche|einige|mehrere|manche|alle|auch)\s+)?"
+    r"(?:(?!(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s)[a-zäöüß][\w\-]*\s+)?(" + _NAME + ")"
+)
+
+#: Possessives open a subject ("Ihr Bundesvorsitzender warnt"), never an adverbial.
+_POSSESSIVES = frozenset("ihr sein unser euer mein dein".split())
+
+_PRONOUN_AFTER_VERB = re.compile(r"\w*\s+(?:er|sie)(?!\w)")
+
+#: "Berlin – …", "Köln (dpa) – …": a dateline, never a speaker.
+_DATELINE = re.compile(r"^\s*[" + UPPER + r"][\w\-]+(?:\s*\([^)]*\))?\s*[–—-]\s")
+
+
+def _fronted_adverbial(before: str) -> bool:
+    """Whether the words before the verb are no subject: a dateline, a clause ending in a comma or a
+    quote, or a first word that is a preposition, adverb or conjunction ("Auf", "Angesichts",
+    "Gleichwohl", "Bekanntermaßen": simplemma gives them a lower-case lemma)."""
+    stripped = before.rstrip()
+    if not stripped or _DATELINE.match(before):
+        return bool(stripped)
+    if stripped[-1] in ",:“”\"»«":
+        return True
+    words = _WORD.findall(before)
+    if not words:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in _DETERMINERS or low in _POSSESSIVES or low in ("er", "sie", "es", "wir", "ich", "man"):
+        return False
+    if low in _PREPOSITIONS:
+        return True
+    return first[:1].isupper() and simplemma.lemmatize(first, lang="de")[:1].islower()
+
+
+def unnamed_critics(text: str) -> str | None:
+    """"Kritiker" when the sentence names critics only by that noun (outside quotations)."""
+    return "Kritiker" if _CRITICS_NOUN.search(_QUOTED.sub(" ", text)) else None
+
+
+def pronoun_after_verb(text: str, cue_start: int) -> bool:
+    """"Auf der Kundgebung warnten sie …", "In seinem Buch kritisiert er …": a pronoun subject right
+    after the cue verb, behind a fronted adverbial (the last speaker goes on)."""
+    return (text[cue_start:cue_start + 1].islower() and _fronted_adverbial(text[:cue_start])
+            and bool(_PRONOUN_AFTER_VERB.match(text, cue_start)))
+
+
 _CAPITALISED_AT_START = re.compile(r"^\s*(?:(?:Die|Der|Das)\s+)?((?:[" + UPPER + r"][\w’'\-]+\s*){1,3})")
 
 def _speaker_from_patterns(sent_text: str, cue_start: int | None) -> tuple[str, int] | None:
     """(speaker, char offset in the sentence) from "Laut X", "X zufolge", "so X", or a capitalised
     subject right before a reporting/critique verb ("Lember kritisiert, dass")."""
-    for regex in (_LAUT, _ZUFOLGE, _SO_X, _quote_report()):
+    for regex in (_LAUT, _ZUFOLGE, _SO_X, _quote_report(), _CRITIQUE_OF):
         match = regex.search(sent_text)
         if match:
             return match.group(1), match.start(1)
     if cue_start is not None:
         before = sent_text[:cue_start]
+        verb = sent_text[cue_start:cue_start + 1].islower()  # "warnt", not the noun "Kritik"
+        if verb and _fronted_adverbial(before) and not _PRONOUN_AFTER_VERB.match(sent_text, cue_start):
+            match = _INVERTED_SUBJECT.match(sent_text, cue_start)
+            if match and match.group(1).split()[0].lower() not in _NON_SPEAKERS | _DETERMINERS:
+                return match.group(1), match.start(1)
+        if verb and _fronted_adverbial(before):
+            return None  # a pronoun or no subject after the verb: never a word of the adverbial
         if all(w.lower() in _NON_SPEAKERS for w in _WORD.findall(before)):
             # Inversion after a sentence adverb: "Zugleich warnt Schmidt davor, …".
             match = _AFTER_VERB.match(sent_text, cue_start)
             if match and before.strip() and match.group(1).split()[0].lower() not in _NON_SPEAKERS | _DETERMINERS:
                 return match.group(1), match.start(1)
-        match = _CAPITALISED_AT_START.match(before)
+        match = None if _fronted_adverbial(before) else _CAPITALISED_AT_START.match(before)
         if match and len(before.split()) <= 6:
             name = match.group(1).strip()
             first = name.split()[0].lower()
@@ -292,7 +356,11 @@ def _same_name(a: str | None, b: str | None) -> bool:
     x, y = (a or "").lower().split(), (b or "").lower().split()
     if not x or not y:
         return False
-    return x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x)
+    if x[-1] == y[-1] or set(x) <= set(y) or set(y) <= set(x):
+        return True
+    # "Medien" and "Medium", "Wohlfahrtsverbände" and "Wohlfahrtsverband": one lemma
+    last_a, last_b = a.split()[-1], b.split()[-1]
+    return simplemma.lemmatize(last_a, lang="de").lower() == simplemma.lemmatize(last_b, lang="de").lower()
 
 def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueLexicon,
                 inner: tuple[int, int] | None = None, inner_only: bool = False) -> str | None:
@@ -317,11 +385,11 @@ def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueL
         return _actor_name((specific or actors)[0])
     clause = _doc_text(doc)[start : sent.end_char]
     if _has_parse(doc):
-        chunk = _first_noun(sent, start)
+        chunk = _first_noun(sent, start, critic)
         if chunk:
             return chunk
     head = _noun_phrase_head(clause)
-    if head is None:
+    if head is None or _same_name(head, critic):
         return None
     lemma = lemmatize(head)
     return lemma if lemma[:1].isupper() else head
@@ -422,9 +490,12 @@ def _target_name(doc: Doc, token, lo: int, hi: int, lexicon: CueLexicon) -> str 
             return _actor_name(specific[0])
     return lemma if lemma[:1].isupper() else token.text
 
-def _first_noun(sent: Span, start: int) -> str | None:
+def _first_noun(sent: Span, start: int, critic: str | None = None) -> str | None:
+    """The first noun from ``start`` that does not name the critic."""
     for token in sent:
         if token.idx >= start and token.pos_ in {"NOUN", "PROPN"} and token.text not in {"Seiten", "Frage"}:
+            if _same_name(token.text, critic):
+                continue
             return token.lemma_ or token.text
     return None
 

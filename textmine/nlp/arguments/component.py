@@ -70,6 +70,8 @@ from textmine.nlp.arguments.attribution import (
     find_speaker,
     find_target,
     judged_subject,
+    pronoun_after_verb,
+    unnamed_critics,
 )
 from textmine.nlp.arguments.cues import (
     _FINAL_PUNCTUATION,
@@ -170,16 +172,27 @@ def decide(
     context.previous = sent
     if decision.label != "none":
         # "Sie wirft … vor", "Er fordert …", Konjunktiv I: the last named speaker goes on speaking.
-        pronoun = bool(_PRONOUN_START.match(text)) and bool(hits["critique"] or hits["reported"])
+        pronoun = ((bool(_PRONOUN_START.match(text)) and bool(hits["critique"] or hits["reported"]))
+                   or any(pronoun_after_verb(text, a) for a, _ in hits["critique"] + hits["reported"]))
         own_voice = _first_person_speaks(text, None)
         continues = bool(hits["continuation"]) or _subjunctive_one(sent)
         if (decision.holder in (None, AUTHOR) and (continues or pronoun) and context.last_speaker
                 and not own_voice):
             decision.holder = context.last_speaker
+        elif decision.holder in (None, AUTHOR) and pronoun and not own_voice:
+            # "Die Caritas legt Zahlen vor. Auf der Kundgebung warnten sie …": no speaker yet, the
+            # pronoun is the last person or organisation named before.
+            decision.holder = _actor_before(sent) or decision.holder
         context.last_speaker = decision.holder if decision.holder != AUTHOR else context.last_speaker
         if decision.holder == AUTHOR and not (continues or pronoun):
             context.last_speaker = None
     return decision
+
+def _actor_before(sent: Span) -> str | None:
+    """The last person or organisation actor named before the sentence, in its fullest form."""
+    before = [a for a in _overlapping(sent.doc, "actors", 0, sent.start_char)
+              if a.end_char <= sent.start_char and _actor_type(a) in ("person", "organisation", "organization")]
+    return _full_name(sent.doc, _actor_name(before[-1])) if before else None
 
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 
@@ -227,7 +240,7 @@ def _decide_argument(sent: Span, hits: dict, lexicon: CueLexicon, probabilities,
             speaker = find_speaker(sent, reported[0])
         if speaker is None and critique_cue is None and hits["negative"]:
             speaker = cited_author(sent)  # a negative judgement reported from a cited source
-        critic = speaker or AUTHOR
+        critic = speaker or (unnamed_critics(text) if critique_cue is not None else None) or AUTHOR
         if critique_cue is not None:
             clause_start = _clause_start(text, cue[1])
             if clause_start == cue[1]:  # an object right after the cue ("warnt vor X", "Kritik an X")
@@ -284,7 +297,7 @@ def _attribute(sent: Span, hits: dict, lexicon: CueLexicon, label: str, score: f
     hits = dict(hits, negative=_judging_negatives(text, hits))
     author_critique = _first(hits, _AUTHOR_CRITIQUE_CATEGORIES)
     if critique_cue is not None:
-        critic = speaker or find_speaker(sent, critique_cue[0]) or AUTHOR
+        critic = speaker or find_speaker(sent, critique_cue[0]) or unnamed_critics(text) or AUTHOR
         clause_start = _clause_start(text, critique_cue[1])
         if clause_start == critique_cue[1]:
             target = judged_subject(sent, critique_cue[1], critic, lexicon, inner=critique_cue)
@@ -411,7 +424,7 @@ class ArgumentComponent:
 
     def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        sentences = [s for s in sentences if s.text.strip()]
+        sentences = [unit for s in sentences for unit in split_units(s) if unit.text.strip()]
         labels: list[tuple[str, float]] | None = None
         if self.model is not None and sentences:
             names, probabilities = self.model.predict_document([s.text for s in sentences], self.lexicon)
@@ -513,6 +526,49 @@ def resolve_speaker(doc: Doc, attribution, last_speaker: str | None) -> str | No
         return _full_name(doc, _actor_name(best))
     words = [w for w in name.split() if w[:1].isupper()]
     return _full_name(doc, " ".join(words[-2:])) if words else None
+
+#: A scraper's "date 2023-05" prefix glued to the first line of a post.
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}\s")
+
+#: A line this short without final punctuation before a line break is a heading, a kicker, a photo
+#: credit or a list label: its own unit, never part of the sentence after it. Hard-wrapped prose
+#: lines are longer.
+_HEADING_WORDS = 8
+
+
+def split_units(sent: Span) -> list[Span]:
+    """The sentence split where the sentence splitter glued a unit to it: after a "date YYYY-MM"
+    prefix and after a short line without final punctuation (headings, bylines, "Foto: …")."""
+    doc = sent.doc
+    cuts = []
+    text = sent.text
+    date = _DATE_PREFIX.match(text)
+    if date:
+        cuts.append(sent.start_char + date.end())
+    line_start = sent.start_char
+    for token in sent:
+        if token.idx <= line_start:
+            continue
+        previous = doc[token.i - 1]
+        if "\n" not in previous.text_with_ws or token.is_space:
+            continue
+        line = _doc_text(doc)[line_start:token.idx].strip()
+        if (line and line[-1] not in _FINAL_PUNCTUATION and len(_WORD.findall(line)) <= _HEADING_WORDS
+                and token.text[:1].isupper()):
+            cuts.append(token.idx)
+        line_start = token.idx
+    if not cuts:
+        return [sent]
+    units, start = [], sent.start
+    for cut in cuts:
+        index = next((t.i for t in sent if t.idx >= cut and t.i > start), None)
+        if index is None:
+            continue
+        units.append(doc[start:index])
+        start = index
+    units.append(doc[start:sent.end])
+    return [u for u in units if len(u)]
+
 
 def _trim(sent: Span) -> Span:
     """The sentence without leading/trailing whitespace tokens (so offsets match the text)."""

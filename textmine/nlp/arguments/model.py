@@ -21,6 +21,11 @@ import numpy as np
 from textmine import resources
 
 FILES = ("vocabulary.json", "idf_word.npy", "idf_char.npy", "coef.npy", "intercept.npy", "meta.json")
+#: Optional file: idf of the context block (lemmas of the previous and next sentence); models saved
+#: before it existed have no context block.
+CONTEXT_FILE = "idf_context.npy"
+#: Weight of the context block against the sentence's own (each block is L2-normalised).
+CONTEXT_WEIGHT = 0.5
 CLASSES = ("claim", "critique", "none")
 CHAR_RANGE = (2, 5)
 _WHITE = re.compile(r"\s+")
@@ -49,6 +54,18 @@ def char_grams(word: str, lo: int = CHAR_RANGE[0], hi: int = CHAR_RANGE[1]) -> l
             grams.append(padded)
             break
     return grams
+
+
+def context_grams(lemmas: Sequence[str]) -> list[list[str]]:
+    """Per sentence: the previous sentence's lemmas marked ``<p>`` and the next one's marked ``<n>``
+    ("müssen" before a demand's reason, "kritisieren" before a quoted critique)."""
+    out = []
+    for i in range(len(lemmas)):
+        grams = [f"<p>{w}" for w in lemmas[i - 1].split()] if i > 0 else []
+        if i + 1 < len(lemmas):
+            grams += [f"<n>{w}" for w in lemmas[i + 1].split()]
+        out.append(grams)
+    return out
 
 
 def context_features(dense: Sequence[Sequence[float]], texts: Sequence[str]) -> list[list[float]]:
@@ -87,13 +104,18 @@ class Featurizer:
     char_vocabulary: dict[str, int]
     idf_word: np.ndarray
     idf_char: np.ndarray
+    context_vocabulary: dict[str, int] | None = None
+    idf_context: np.ndarray | None = None
 
     def __post_init__(self):
         self._words: dict[str, list[int]] = {}
+        if self.context_vocabulary is None:
+            self.context_vocabulary, self.idf_context = {}, np.empty(0)
 
     @property
     def n_features(self) -> int:
-        return len(self.word_vocabulary) + len(self.char_vocabulary) + len(dense_names())
+        return (len(self.word_vocabulary) + len(self.char_vocabulary) + len(dense_names())
+                + len(self.context_vocabulary))
 
     def _char_ids(self, word: str) -> list[int]:
         known = self._words.get(word)
@@ -113,11 +135,16 @@ class Featurizer:
         norm = float(np.sqrt(np.dot(values, values)))
         return unique + offset, values / norm if norm else values
 
-    def rows(self, texts: Sequence[str], lemmas: Sequence[str], dense: Sequence[Sequence[float]]):
-        """(indices, values) per sentence; ``dense`` from :func:`context_features`."""
+    def rows(self, texts: Sequence[str], lemmas: Sequence[str], dense: Sequence[Sequence[float]],
+             context: Sequence[Sequence[str]] | None = None):
+        """(indices, values) per sentence; ``dense`` from :func:`context_features`, ``context`` from
+        :func:`context_grams` (the context block, after the dense one, stays empty without it)."""
         n_word, n_char = len(self.word_vocabulary), len(self.char_vocabulary)
+        n_dense = len(dense_names())
+        cv = self.context_vocabulary
+        context = context if context is not None else [()] * len(texts)
         out = []
-        for text, lemma, extra in zip(texts, lemmas, dense):
+        for text, lemma, extra, around in zip(texts, lemmas, dense, context):
             wv = self.word_vocabulary
             w_idx, w_val = self._block([wv[g] for g in word_grams(lemma) if g in wv], self.idf_word, 0)
             c_ids: list[int] = []
@@ -128,17 +155,21 @@ class Featurizer:
             d_idx = np.arange(len(extra), dtype=np.int64) + n_word + n_char
             d_val = np.asarray(extra, dtype=float)
             keep = d_val != 0
-            out.append((np.concatenate([w_idx, c_idx, d_idx[keep]]), np.concatenate([w_val, c_val, d_val[keep]])))
+            x_idx, x_val = self._block([cv[g] for g in around if g in cv], self.idf_context,
+                                       n_word + n_char + n_dense)
+            out.append((np.concatenate([w_idx, c_idx, d_idx[keep], x_idx]),
+                        np.concatenate([w_val, c_val, d_val[keep], CONTEXT_WEIGHT * x_val])))
         return out
 
 
-def sentence_inputs(texts: Sequence[str], lexicon=None) -> tuple[list[str], list[list[float]]]:
-    """Lemma strings and context-aware dense features for the sentences of one document, in order."""
+def sentence_inputs(texts: Sequence[str], lexicon=None) -> tuple[list[str], list[list[float]], list[list[str]]]:
+    """Lemma strings, context-aware dense features and context grams for the sentences of one
+    document, in order."""
     from textmine.nlp.arguments.features import cue_features, lemma_text
 
     lemmas = [lemma_text(t) for t in texts]
     dense = context_features([cue_features(t, lexicon) for t in texts], texts)
-    return lemmas, dense
+    return lemmas, dense, context_grams(lemmas)
 
 
 # ------------------------------------------------------------------------------------ the model
@@ -166,10 +197,15 @@ class SentenceModel:
             raise ModelError(f"argument model in {directory} lacks {', '.join(missing)}")
         vocabulary = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        has_context = "context" in vocabulary
+        if has_context and not (directory / CONTEXT_FILE).exists():
+            raise ModelError(f"argument model in {directory} lacks {CONTEXT_FILE}")
         featurizer = Featurizer(
             {g: i for i, g in enumerate(vocabulary["word"])}, {g: i for i, g in enumerate(vocabulary["char"])},
             np.load(directory / "idf_word.npy", allow_pickle=False),
             np.load(directory / "idf_char.npy", allow_pickle=False),
+            {g: i for i, g in enumerate(vocabulary["context"])} if has_context else None,
+            np.load(directory / CONTEXT_FILE, allow_pickle=False) if has_context else None,
         )
         return cls(featurizer, np.load(directory / "coef.npy", allow_pickle=False),
                    np.load(directory / "intercept.npy", allow_pickle=False), meta)
@@ -180,6 +216,9 @@ class SentenceModel:
         f = self.featurizer
         vocabulary = {"word": sorted(f.word_vocabulary, key=f.word_vocabulary.get),
                       "char": sorted(f.char_vocabulary, key=f.char_vocabulary.get)}
+        if f.context_vocabulary:
+            vocabulary["context"] = sorted(f.context_vocabulary, key=f.context_vocabulary.get)
+            np.save(directory / CONTEXT_FILE, f.idf_context.astype(np.float32), allow_pickle=False)
         (directory / "vocabulary.json").write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
         np.save(directory / "idf_word.npy", f.idf_word.astype(np.float32), allow_pickle=False)
         np.save(directory / "idf_char.npy", f.idf_char.astype(np.float32), allow_pickle=False)
@@ -207,6 +246,6 @@ class SentenceModel:
         """Labels and probabilities for the sentences of one document, in order."""
         if not texts:
             return [], np.empty((0, len(CLASSES)))
-        lemmas, dense = sentence_inputs(texts, lexicon)
-        probabilities = self.scores(self.featurizer.rows(texts, lemmas, dense))
+        lemmas, dense, context = sentence_inputs(texts, lexicon)
+        probabilities = self.scores(self.featurizer.rows(texts, lemmas, dense, context))
         return self.decide(probabilities), probabilities

@@ -34,7 +34,7 @@ def speech_verb_regex() -> str:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     verb = speech_verb_regex()
     # "…“, sagte sie" / "…", kritisierte Bitkom-Präsident Achim Berg / "…, klagt der Verband."
-    after = re.compile(r"^[\s" + _CLOSE + r"]*[,–—-]\s*(?:" + verb + r")\s+(?:(?:dazu|auch|außerdem|weiter)\s+)?"
+    after = re.compile(r"^[\s" + _CLOSE + r"]*[,–—-]?\s*(?:" + verb + r")\s+(?:(?:dazu|auch|außerdem|weiter)\s+)?"
                        + _SUBJECT)
     # "X erklärt das so: „…" / "Y sagte dazu: „…"
     before = re.compile(_SUBJECT + r"(?:,[^,:„\"]{0,80},|\s+(?:vom|von|des|der|beim)\s+[^,:„\"]{0,60}?)?\s+(?:"
@@ -46,6 +46,21 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     inverted = re.compile(r"^\W*(?:(?:[\w\-]+,?\s+){1,4}?(?!so\s)(?:" + verb + r")\s+(?P<subject>(?:er|sie)(?!\w))"
                           r"|[" + UPPER + r"][a-zäöüß]+\s+(?!so\s)(?:" + verb + r")\s+(?P<name>" + _NAME + r")(?=[\s,.:]))")
     return after, before, final, inverted
+
+
+#: A lead before an opening quote that ends in a colon and opens with a name (after at most one
+#: adverb: "Auch", "Dazu"): "Auch Verena Bentele, Präsidentin des VdK, sieht das anders: „…".
+_COLON_LEAD = re.compile(r"^\W*(?:(?:Auch|Dazu|Zudem|Daher|Doch|Jetzt|Nun)\s+)?(?P<subject>" + _NAME
+                         + r")(?=[\s,])[^:„\"»“]{0,240}:\s*$")
+
+
+def _names_someone(subject: str) -> bool:
+    """Whether a capitalised subject can be a name: its first word is no preposition, adverb or
+    article (those have a lower-case lemma: "An", "Auch", "Die")."""
+    import simplemma
+
+    first = subject.split()[0]
+    return simplemma.lemmatize(first, lang="de")[:1].isupper()
 
 
 @dataclass
@@ -89,6 +104,12 @@ def quote_speakers(text: str, sentences: Sequence[tuple[int, int]]) -> list[Attr
                 lead = chunk[:first]
                 head = before.search(lead.rstrip()) if lead.strip() else (
                     before.search(text[sentences[i - 1][0]:sentences[i - 1][1]].rstrip(" " + _OPEN)) if i else None)
+                if head is None and lead.strip():
+                    # "Auch Verena Bentele, Präsidentin des VdK, sieht die Reform als unzureichend an: „…":
+                    # a lead ending in a colon names its speaker first (any verb, any length).
+                    head = _COLON_LEAD.match(lead)
+                    if head is not None and not _names_someone(head.group("subject")):
+                        head = None  # "An der Ablehnung hat sich nichts geändert, sagt …:": no name
                 if head is not None:
                     opener = _subject(head, start if lead.strip() else sentences[i - 1][0])
                 if len(quotes) % 2 == 1:

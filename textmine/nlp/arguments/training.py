@@ -57,37 +57,44 @@ def _vocabulary(grams_per_row: Sequence[Sequence[str]], min_df: int, max_feature
     return {g: i for i, g in enumerate(kept)}, idf
 
 
-def _inputs(documents: list[dict], lexicon=None) -> tuple[list[str], list[str], list[list[float]], list[str]]:
-    texts, lemmas, dense, labels = [], [], [], []
+def _inputs(documents: list[dict], lexicon=None):
+    """(texts, lemmas, dense, context grams, labels) of the labelled sentences of ``documents``; the
+    features of a document are computed once and kept on it (cross-validation reuses them)."""
+    texts, lemmas, dense, context, labels = [], [], [], [], []
     for document in documents:
-        lem, den = sentence_inputs(document["texts"], lexicon)
-        for text, l, d, label in zip(document["texts"], lem, den, document["labels"]):
+        if "_inputs" not in document:
+            document["_inputs"] = sentence_inputs(document["texts"], lexicon)
+        lem, den, ctx = document["_inputs"]
+        for text, l, d, c, label in zip(document["texts"], lem, den, ctx, document["labels"]):
             if label in CLASSES:
                 texts.append(text)
                 lemmas.append(l)
                 dense.append(d)
+                context.append(c)
                 labels.append(label)
-    return texts, lemmas, dense, labels
+    return texts, lemmas, dense, context, labels
 
 
-def _matrix(featurizer: Featurizer, texts, lemmas, dense):
+def _matrix(featurizer: Featurizer, texts, lemmas, dense, context):
     from scipy import sparse
 
-    rows = featurizer.rows(texts, lemmas, dense)
+    rows = featurizer.rows(texts, lemmas, dense, context)
     indptr = np.cumsum([0] + [len(i) for i, _ in rows])
     indices = np.concatenate([i for i, _ in rows]) if rows else np.empty(0, dtype=np.int64)
     values = np.concatenate([v for _, v in rows]) if rows else np.empty(0)
     return sparse.csr_matrix((values, indices, indptr), shape=(len(rows), featurizer.n_features))
 
 
-def fit(texts, lemmas, dense, labels, c: float, max_word: int = 20000, max_char: int = 40000) -> SentenceModel:
+def fit(texts, lemmas, dense, context, labels, c: float, max_word: int = 20000, max_char: int = 40000,
+        max_context: int = 5000) -> SentenceModel:
     from sklearn.linear_model import LogisticRegression
 
     word_vocabulary, idf_word = _vocabulary([word_grams(l) for l in lemmas], 2, max_word)
     char_rows = [[g for w in t.lower().split() for g in char_grams(w)] for t in texts]
     char_vocabulary, idf_char = _vocabulary(char_rows, 3, max_char)
-    featurizer = Featurizer(word_vocabulary, char_vocabulary, idf_word, idf_char)
-    x = _matrix(featurizer, texts, lemmas, dense)
+    context_vocabulary, idf_context = _vocabulary(context, 3, max_context)
+    featurizer = Featurizer(word_vocabulary, char_vocabulary, idf_word, idf_char, context_vocabulary, idf_context)
+    x = _matrix(featurizer, texts, lemmas, dense, context)
     y = np.asarray([CLASSES.index(label) for label in labels])
     classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
     classifier.fit(x, y)
@@ -123,9 +130,19 @@ def calibrate(model: SentenceModel, probabilities: np.ndarray, gold: Sequence[st
 
 
 def train(data: Path, out_dir: Path | None, cs: Sequence[float] = (2.0,), folds: int = 5, seed: int = 0,
-          log: Callable[[str], None] = print) -> dict:
-    """Train on a blog-args style file (see :func:`train_documents`)."""
-    return train_documents(load_units(data), out_dir, cs=cs, folds=folds, seed=seed, log=log)
+          log: Callable[[str], None] = print, extra: Sequence[Path] = (), fraction: float = 1.0) -> dict:
+    """Train on a blog-args style file (see :func:`train_documents`); ``extra`` files in the same
+    format join every training fold but never a validation fold, so the validation figures stay
+    comparable with and without them; ``fraction`` < 1 keeps only that share of each training fold
+    (a learning curve on the same validation folds)."""
+    extra_documents = [d for path in extra for d in load_units(path)]
+    name = "blog-args" + (f" + {len(extra_documents)} further excerpts annotated the same way" if extra_documents else "")
+    credit = BLOG_ARGS_CREDIT + (
+        f" Further {len(extra_documents)} real German web excerpts (other pages, none in the development gold) "
+        "were annotated the same way, blind, by project annotators; their texts are not distributed either."
+        if extra_documents else "")
+    return train_documents(load_units(data), out_dir, cs=cs, folds=folds, seed=seed, log=log,
+                           extra=extra_documents, fraction=fraction, data_name=name, credit=credit)
 
 
 def fold_documents(documents: list[dict], folds: int, seed: int = 0) -> list[list[dict]]:
@@ -137,7 +154,7 @@ def fold_documents(documents: list[dict], folds: int, seed: int = 0) -> list[lis
 
 def train_documents(documents: list[dict], out_dir: Path | None, cs: Sequence[float] = (2.0,), folds: int = 5,
                     seed: int = 0, log: Callable[[str], None] = print, data_name: str = "blog-args",
-                    credit: str = BLOG_ARGS_CREDIT) -> dict:
+                    credit: str = BLOG_ARGS_CREDIT, extra: Sequence[dict] = (), fraction: float = 1.0) -> dict:
     """Cross-validate by whole excerpts: every sentence gets a held-out probability from a model
     that never saw its excerpt; C and the per-class decision offsets are chosen for macro F1 on all
     held-out probabilities. Then refit on all excerpts, save to ``out_dir``, return the meta."""
@@ -149,15 +166,17 @@ def train_documents(documents: list[dict], out_dir: Path | None, cs: Sequence[fl
     folds = min(folds, len(documents))
     groups = fold_documents(documents, folds, seed)
     held = [_inputs(group) for group in groups]
-    gold = [label for part in held for label in part[3]]
-    log(f"{len(documents)} excerpts, {len(gold)} labelled sentences, {folds}-fold cross-validation by excerpt")
+    gold = [label for part in held for label in part[4]]
+    log(f"{len(documents)} excerpts (+{len(extra)} extra for training only), {len(gold)} labelled sentences, "
+        f"{folds}-fold cross-validation by excerpt" + (f", {fraction:.0%} of each training fold" if fraction < 1 else ""))
     best = None
     for c in cs:
         probabilities = []
         for k in range(folds):
             rest = [d for j, group in enumerate(groups) if j != k for d in group]
+            rest = rest[: max(1, round(len(rest) * fraction))] + list(extra)
             model = fit(*_inputs(rest), c=c)
-            probabilities.append(model.scores(model.featurizer.rows(*held[k][:3])))
+            probabilities.append(model.scores(model.featurizer.rows(*held[k][:4])))
         stacked = np.vstack(probabilities)
         model.offsets = np.zeros(len(CLASSES))
         raw = macro_f1(gold, model.decide(stacked))
@@ -166,20 +185,20 @@ def train_documents(documents: list[dict], out_dir: Path | None, cs: Sequence[fl
         if best is None or tuned > best[1]:
             best = (c, tuned, raw, offsets)
     c, tuned, raw, offsets = best
-    everything = _inputs(documents)
+    everything = _inputs(documents[: max(1, round(len(documents) * fraction))] + list(extra))
     model = fit(*everything, c=c)
     model.offsets = offsets
-    counts = Counter(everything[3])
+    counts = Counter(everything[4])
     model.meta = {
         "name": "textmine-arguments",
         "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         "task": "sentence classification: claim / critique / none (textmine annotation guide)",
         "features": "simplemma lemma 1-2-gram tf-idf, char 2-5-gram (within words) tf-idf, cue-lexicon hits "
                     "(textmine/data/lexicons/arguments), mood/shape features, the previous and next "
-                    "sentence's cue hits, position, quotes",
+                    "sentence's cue hits and lemmas (tf-idf, weight 0.5), position, quotes",
         "classifier": f"multinomial LogisticRegression(C={c}, class_weight=balanced), stored as arrays",
         "decision": "argmax of log P(class) + offsets; offsets calibrated for macro F1 on held-out folds",
-        "training_data": {"name": data_name, "excerpts": len(documents), "sentences": len(everything[0]),
+        "training_data": {"name": data_name, "excerpts": len(documents) + len(extra), "sentences": len(everything[0]),
                           "labels": dict(counts)},
         "validation": {"method": f"{folds}-fold cross-validation by whole excerpts (seed {seed}); C and "
                                  "offsets chosen on the held-out predictions",
@@ -191,7 +210,8 @@ def train_documents(documents: list[dict], out_dir: Path | None, cs: Sequence[fl
         "cimt": "not used: CIMT's argumentative/position probabilities as extra features measured no gain "
                 "on a validation split of blog-args (calibrated macro F1 0.646 vs 0.644 without), so the "
                 "model carries no CC BY / CC BY-SA 4.0 data.",
-        "files": ["vocabulary.json", "idf_word.npy", "idf_char.npy", "coef.npy", "intercept.npy", "meta.json"],
+        "files": ["vocabulary.json", "idf_word.npy", "idf_char.npy", "idf_context.npy", "coef.npy", "intercept.npy",
+                  "meta.json"],
     }
     if out_dir is not None:
         model.save(out_dir)
