@@ -117,7 +117,7 @@ def _fronted_adverbial(before: str) -> bool:
         return False
     if low in _PREPOSITIONS:
         return True
-    return first[:1].isupper() and simplemma.lemmatize(first, lang="de")[:1].islower()
+    return first[:1].isupper() and lemmatize(first)[:1].islower()
 
 
 def unnamed_critics(text: str) -> str | None:
@@ -360,7 +360,7 @@ def _same_name(a: str | None, b: str | None) -> bool:
         return True
     # "Medien" and "Medium", "Wohlfahrtsverbände" and "Wohlfahrtsverband": one lemma
     last_a, last_b = a.split()[-1], b.split()[-1]
-    return simplemma.lemmatize(last_a, lang="de").lower() == simplemma.lemmatize(last_b, lang="de").lower()
+    return lemmatize(last_a).lower() == lemmatize(last_b).lower()
 
 def find_target(sent: Span, clause_start: int, critic: str | None, lexicon: CueLexicon,
                 inner: tuple[int, int] | None = None, inner_only: bool = False) -> str | None:

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from textmine.nlp.common.names import UPPER
 from textmine.nlp.common.speech import speech_verbs
+from textmine.nlp.german.lemmas import lemmatize
 
 _OPEN = "„\"»“"
 _CLOSE = "“\"«”"
@@ -57,10 +58,8 @@ _COLON_LEAD = re.compile(r"^\W*(?:(?:Auch|Dazu|Zudem|Daher|Doch|Jetzt|Nun)\s+)?(
 def _names_someone(subject: str) -> bool:
     """Whether a capitalised subject can be a name: its first word is no preposition, adverb or
     article (those have a lower-case lemma: "An", "Auch", "Die")."""
-    import simplemma
-
     first = subject.split()[0]
-    return simplemma.lemmatize(first, lang="de")[:1].isupper()
+    return lemmatize(first)[:1].isupper()
 
 
 @dataclass
