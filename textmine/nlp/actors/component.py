@@ -65,19 +65,21 @@ class ActorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         require_groups(doc, "textmine_actors", (CITATIONS,), "textmine_citations")
-        candidates = find_candidates(doc, use_ner=self.use_ner)
+        text = doc.text  # Doc.text joins every token: build it once per doc
+        candidates = find_candidates(doc, use_ner=self.use_ner, text=text)
         resolved = resolve_overlaps(candidates)
-        resolved = actor_context.person_sectors(doc.text, resolved, candidates)
-        resolved = actor_context.guess_person_sectors(doc.text, resolved)
-        resolved = actor_context.localise_federal(doc.text, resolved)
+        resolved = actor_context.person_sectors(text, resolved, candidates)
+        resolved = actor_context.guess_person_sectors(text, resolved)
+        resolved = actor_context.localise_federal(text, resolved)
         resolved = actor_context.resolve_bare_heads(resolved)
         doc.spans[GROUP] = list(to_spans(doc, resolved))
         return doc
 
 
-def find_candidates(doc: Doc, use_ner: bool = True) -> list[Candidate]:
-    """Every actor candidate of the doc, overlapping ones included, none inside a bibliography."""
-    text = doc.text  # Doc.text joins every token: build it once per doc
+def find_candidates(doc: Doc, use_ner: bool = True, text: str | None = None) -> list[Candidate]:
+    """Every actor candidate of the doc, overlapping ones included, none inside a bibliography
+    (``text``: ``doc.text`` when the caller has built it already)."""
+    text = doc.text if text is None else text
     zones = _bibliography_zones(doc, text)
     candidates: list[Candidate] = []
     candidates += patterns.find_gazetteer(text)
@@ -324,7 +326,7 @@ def _person_candidates(doc: Doc, zones: list[tuple[int, int]], found: list[Candi
         remember(f"{first} {last}")
         science.add(last.split()[-1])
     corporate: list[Candidate] = []
-    for start, end, surname in _citation_authors(doc, first_names):
+    for start, end, surname in _citation_authors(doc, first_names, text):
         organisation = patterns.corporate_author(surname, first_names)
         if organisation is not None:
             corporate.append(Candidate(start, end, organisation.canonical, "organisation", organisation.sector, "pattern"))
@@ -398,10 +400,9 @@ def _reference_names(doc: Doc) -> list[tuple[str, str]]:
     return names
 
 
-def _citation_authors(doc: Doc, first_names: set[str]) -> Iterator[tuple[int, int, str]]:
+def _citation_authors(doc: Doc, first_names: set[str], text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, surname) of the authors of the citation component's in-text citations; not the
     last word of a title ("Smart City (2017)")."""
-    text = doc.text
     for span in doc.spans[CITATIONS]:
         if span._.textmine_kind == "narrative" and patterns.title_word_before(text, span.start_char, first_names):
             continue

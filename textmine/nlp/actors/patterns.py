@@ -377,6 +377,7 @@ def find_acronyms(text: str, found: Iterable[Candidate] = ()) -> Iterator[Candid
         defined = ABBREVIATION.match(text, candidate.end) if candidate.actor_type == "organisation" else None
         if defined is not None:
             definitions.add(defined.start("abbr"))
+    capital_lines: dict[int, bool] = {}  # line start -> written mostly in capitals
     for match in ACRONYM.finditer(text):
         name = match.group("name")
         if match.start() in definitions:
@@ -386,9 +387,11 @@ def find_acronyms(text: str, found: Iterable[Candidate] = ()) -> Iterator[Candid
         if LAW_ACRONYM.fullmatch(name) and len(name) > 2:
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
-        if sum(c.isupper() for c in letters) * 2 > len(letters):
+        if line_start not in capital_lines:
+            line_end = text.find("\n", match.end())
+            letters = [c for c in text[line_start : line_end if line_end >= 0 else len(text)] if c.isalpha()]
+            capital_lines[line_start] = sum(c.isupper() for c in letters) * 2 > len(letters)
+        if capital_lines[line_start]:
             continue  # a heading in capitals: its words are no acronyms
         yield Candidate(match.start(), match.end(), name, "organisation", "unknown", "acronym")
 
