@@ -700,3 +700,15 @@ def test_a_colon_lead_opening_with_a_preposition_names_no_speaker():
     text = "An der Ablehnung hat sich nichts geändert, sagt er der Zeitung: „Es liegt nicht im Interesse.“"
     (speaker,) = quote_speakers(text, [(0, len(text))])
     assert speaker is None or speaker.name != "An"
+
+
+def test_document_path_scores_like_the_per_sentence_reference():
+    from textmine.nlp.arguments.model import SentenceModel, sentence_inputs
+
+    model = SentenceModel.load()
+    texts = ["Die Kommunen müssen die Beratung finanzieren.", "", "Im Sommer fand ein Fest statt.",
+             "Schade, dass die Verbände diese Debatte nie angestoßen haben."]
+    lemmas, dense, context = sentence_inputs(texts)
+    reference = model.scores(model.featurizer.rows(texts, lemmas, dense, context))
+    fast = model.scores_coo(len(texts), *model.featurizer.coo(texts, lemmas, dense, context))
+    assert np.allclose(reference, fast, atol=1e-12)

@@ -424,10 +424,12 @@ class ArgumentComponent:
 
     def _label(self, doc: Doc) -> Doc:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        sentences = [unit for s in sentences for unit in split_units(s) if unit.text.strip()]
+        units = [(unit, unit.text) for s in sentences for unit in split_units(s)]
+        units = [(unit, text) for unit, text in units if text.strip()]
+        sentences = [unit for unit, _ in units]
         labels: list[tuple[str, float]] | None = None
         if self.model is not None and sentences:
-            names, probabilities = self.model.predict_document([s.text for s in sentences], self.lexicon)
+            names, probabilities = self.model.predict_document([text for _, text in units], self.lexicon)
             index = {c: i for i, c in enumerate(self.model_classes)}
             labels = [(name, float(row[index[name]])) for name, row in zip(names, probabilities)]
         claims, critiques = [], []
@@ -545,6 +547,8 @@ def split_units(sent: Span) -> list[Span]:
     date = _DATE_PREFIX.match(text)
     if date:
         cuts.append(sent.start_char + date.end())
+    elif "\n" not in text:
+        return [sent]  # one line and no date: nothing to split
     line_start = sent.start_char
     for token in sent:
         if token.idx <= line_start:
